@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Reflect",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "reflect", targets: ["reflect"]),
+    .library(name: "ReflectCore", targets: ["ReflectCore"]),
+    .library(name: "ReflectXML", targets: ["ReflectXML"]),
+    .library(name: "ReflectFormats", targets: ["ReflectFormats"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(name: "ReflectCore"),
+    .target(name: "ReflectXML", dependencies: ["CLibXML2", "ReflectCore"]),
+    .target(name: "ReflectFormats", dependencies: ["ReflectCore"]),
+    .executableTarget(
+      name: "reflect",
+      dependencies: [
+        "ReflectCore", "ReflectXML", "ReflectFormats",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(
+      name: "ReflectTestSupport",
+      dependencies: ["ReflectCore"],
+      path: "Tests/ReflectTestSupport"
+    ),
+    .testTarget(name: "ReflectCoreTests", dependencies: ["ReflectCore", "ReflectTestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReflectXMLTests", dependencies: ["ReflectXML", "ReflectTestSupport"]),
+    .testTarget(name: "ReflectFormatsTests", dependencies: ["ReflectFormats", "ReflectTestSupport"]),
+    .testTarget(name: "ReflectCLITests", dependencies: ["ReflectTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// ReflectFormats: text, JSON, CSV, codebook and HTML output, and CSV input.

@@ -1,0 +1,2 @@
+// ReflectXML: the only code that touches libxml2.
+import CLibXML2
