@@ -111,18 +111,21 @@ public struct Composite: Sendable, Hashable, Identifiable {
   public var id: String
   public var title: LocalizedText
   public var method: ScoringMethod
+  public var direction: ScoreDirection
   /// The ids of the scales it combines, in order.
   public var scaleIDs: [String]
   public var bands: [Band]
   public var reference: Reference?
 
   public init(
-    id: String, title: LocalizedText, method: ScoringMethod = .mean, scaleIDs: [String],
+    id: String, title: LocalizedText, method: ScoringMethod = .mean,
+    direction: ScoreDirection = .higherIsBetter, scaleIDs: [String],
     bands: [Band] = [], reference: Reference? = nil
   ) {
     self.id = id
     self.title = title
     self.method = method
+    self.direction = direction
     self.scaleIDs = scaleIDs
     self.bands = bands
     self.reference = reference

@@ -1,1 +1,0 @@
-// ReflectFormats: text, JSON, CSV, codebook and HTML output, and CSV input.

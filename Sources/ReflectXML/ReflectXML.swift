@@ -1,2 +1,0 @@
-// ReflectXML: the only code that touches libxml2.
-import CLibXML2

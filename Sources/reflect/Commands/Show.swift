@@ -1,0 +1,45 @@
+import ArgumentParser
+import ReflectFormats
+import ReflectXML
+
+struct Show: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show an instrument's outline: sections, questions, scales and keying.",
+    discussion: """
+      Examples:
+        reflect show leadership
+        reflect show openness --lang de
+        reflect show instruments/openness.xml --format json
+      """)
+
+  @Argument(help: "An instrument id (looked up in --instruments) or a path to an .xml file.")
+  var instrument: String
+
+  @OptionGroup var instruments: InstrumentOptions
+
+  @Option(help: "text or json.")
+  var format: OutputFormat = .text
+
+  @Option(name: .customLong("lang"), help: "Show texts in this language where translated.")
+  var language: String?
+
+  func validate() throws {
+    guard format == .text || format == .json else {
+      throw ValidationError("--format must be text or json for show")
+    }
+  }
+
+  func run() throws {
+    let loaded: LoadedInstrument
+    do {
+      loaded = try instruments.catalog.load(instrument)
+    } catch {
+      throw error.report()
+    }
+    for warning in loaded.warnings { Terminal.error(warning.description) }
+    switch format {
+    case .json: print(InstrumentOutline.json(loaded.instrument, language: language))
+    default: print(InstrumentOutline.text(loaded.instrument, language: language))
+    }
+  }
+}
