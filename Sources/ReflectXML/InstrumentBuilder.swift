@@ -15,6 +15,7 @@ struct InstrumentBuilder {
   /// Questions in file order, for `show-if` references.
   private var questionOrder: [String: Int] = [:]
   private var questions: [String: Question] = [:]
+  private var ratingChoiceLists = Set<String>()
 
   static let reservedWords: Set<String> = ["and", "or", "not", "answered"]
 
@@ -161,14 +162,17 @@ struct InstrumentBuilder {
     switch element.name {
     case "rating":
       guard let list = resolveChoices(element) else { return nil }
-      for choice in list.choices where !choice.isMissing && choice.numericValue == nil {
+      // Report a list's problem once, at the first rating that uses it.
+      let isFirstRatingOfList = ratingChoiceLists.insert(list.id).inserted
+      for choice in list.choices
+      where isFirstRatingOfList && !choice.isMissing && choice.numericValue == nil {
         error(
           at: element.attribute("choices")?.valueLocation ?? element.location,
           "rating '\(id)' uses choices '\(list.id)', whose option '\(choice.value)' is not a number; give every option of a rating a numeric value, or mark it missing=\"true\""
         )
         break
       }
-      if list.numericRange == nil, !list.choices.isEmpty,
+      if isFirstRatingOfList, list.numericRange == nil, !list.choices.isEmpty,
         list.choices.allSatisfy({ $0.isMissing })
       {
         error(

@@ -98,13 +98,13 @@ public enum InstrumentLoader {
       ])
     }
 
-    let index = SourceIndex(bytes: bytes)
     let outcome = LibXML2Document.load(
-      bytes: bytes, url: file, index: index, expectedNamespace: InstrumentSchema.namespace,
+      bytes: bytes, url: file, expectedNamespace: InstrumentSchema.namespace,
       schema: InstrumentSchema.xsd)
 
     if outcome.sawDocumentType {
-      let location = index.documentTypeLocation ?? SourceLocation(line: 1, column: 1)
+      let location =
+        SourceIndex(bytes: bytes).documentTypeLocation ?? SourceLocation(line: 1, column: 1)
       throw fail([
         Diagnostic(
           file: file, location: location,
@@ -125,7 +125,7 @@ public enum InstrumentLoader {
           ? [Diagnostic(file: file, location: nil, message: "the file is not XML")]
           : Array(diagnostics.prefix(1)))
     }
-    guard let root = outcome.root, root.name == "instrument",
+    guard let root = outcome.root, let index = outcome.index, root.name == "instrument",
       root.namespace == InstrumentSchema.namespace
     else {
       let found = outcome.root.map { element in

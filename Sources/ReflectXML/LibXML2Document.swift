@@ -46,8 +46,8 @@ enum LibXML2Document {
     var parseProblems: [LibXML2Problem]
     var schemaProblems: [(problem: LibXML2Problem, element: Int?)]
     var sawDocumentType: Bool
-    /// Elements in document order, matching ``SourceIndex/startTags``.
-    var elementCount: Int
+    /// Where start tags and attributes are; built only for a well-formed file.
+    var index: SourceIndex?
   }
 
   static let initialise: Void = { xmlInitParser() }()
@@ -55,7 +55,7 @@ enum LibXML2Document {
   /// Parses `bytes`; when the document is well formed, has the Reflect root and no
   /// DTD, validates it against the schema.
   static func load(
-    bytes: [UInt8], url: String, index: SourceIndex, expectedNamespace: String,
+    bytes: [UInt8], url: String, expectedNamespace: String,
     schema: String
   ) -> Outcome {
     _ = initialise
@@ -65,7 +65,7 @@ enum LibXML2Document {
         root: nil,
         parseProblems: [
           .init(message: "out of memory", line: 0, column: 0, node: nil, isWarning: false)
-        ], schemaProblems: [], sawDocumentType: false, elementCount: 0)
+        ], schemaProblems: [], sawDocumentType: false, index: nil)
     }
     defer { xmlFreeParserCtxt(context) }
     context.pointee._private = Unmanaged.passUnretained(collector).toOpaque()
@@ -85,15 +85,16 @@ enum LibXML2Document {
       if let document { xmlFreeDoc(document) }
       return Outcome(
         root: nil, parseProblems: collector.problems, schemaProblems: [],
-        sawDocumentType: collector.sawDocumentType, elementCount: 0)
+        sawDocumentType: collector.sawDocumentType, index: nil)
     }
     defer { xmlFreeDoc(document) }
 
+    let index = SourceIndex(bytes: bytes)
     var converter = TreeConverter(index: index)
     let root = xmlDocGetRootElement(document).map { converter.convert($0) }
     var outcome = Outcome(
       root: root, parseProblems: [], schemaProblems: [], sawDocumentType: false,
-      elementCount: converter.nextIndex)
+      index: index)
     guard let root, root.name == "instrument", root.namespace == expectedNamespace else {
       return outcome
     }

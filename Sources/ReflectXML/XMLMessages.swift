@@ -65,6 +65,13 @@ enum XMLMessages {
 
   private static func rewrite(_ message: String, attribute: String?) -> String {
     let element = quoted(after: "Element '", in: message) ?? "element"
+    // An element of a foreign namespace arrives as "{uri}name".
+    if element.hasPrefix("{"), let close = element.firstIndex(of: "}") {
+      let uri = String(element[element.index(after: element.startIndex)..<close])
+      let local = String(element[element.index(after: close)...])
+      return rewrite(message.replacingOccurrences(of: "{\(uri)}", with: ""), attribute: attribute)
+        .replacingOccurrences(of: "<\(local)>", with: "<\(local)> (namespace \(uri))")
+    }
     // Everything after "Element 'x': " or "Element 'x', attribute 'y': ".
     var detail = message
     if let range = message.range(of: "': ") {
@@ -76,7 +83,11 @@ enum XMLMessages {
       if let expected = parenthesised(after: "Expected is", in: detail) {
         return "<\(element)> is not allowed here; expected \(expected)"
       }
-      return "<\(element)> is not allowed here"
+      if let suggestion = closestElementName(to: element) {
+        return "<\(element)> is not allowed here; did you mean <\(suggestion)>?"
+      }
+      return
+        "<\(element)> is not an element of the instrument format here; `reflect schema` lists them"
     }
     if detail.hasPrefix("Missing child element(s)") {
       let expected = parenthesised(after: "Expected is", in: detail) ?? "more content"
@@ -91,7 +102,7 @@ enum XMLMessages {
       return "<\(element)> has no attribute '\(name)'; remove it or check its spelling"
     }
     if let attribute {
-      let value = quoted(after: "The value '", in: detail) ?? quoted(after: "", in: detail) ?? ""
+      let value = quoted(after: "The value '", in: detail) ?? leadingQuoted(detail) ?? ""
       return
         "\(attribute)=\"\(value)\" on <\(element)> is not valid: \(expectation(detail, attribute: attribute))"
     }
@@ -132,6 +143,40 @@ enum XMLMessages {
     let body = marker.isEmpty ? rest.drop(while: { $0 != "'" }).dropFirst() : rest
     guard let end = body.firstIndex(of: "'") else { return nil }
     return String(body[..<end])
+  }
+
+  private static func leadingQuoted(_ text: String) -> String? {
+    guard text.first == "'" else { return nil }
+    let body = text.dropFirst()
+    return body.firstIndex(of: "'").map { String(body[..<$0]) }
+  }
+
+  static let elementNames = [
+    "instrument", "title", "description", "instructions", "choices", "choice", "section",
+    "guidance", "rating", "select", "number", "reflection", "note", "prompt", "hint",
+    "scoring", "scale", "item", "bands", "band", "feedback", "reference", "composite",
+  ]
+
+  /// The element of the format whose name is within two edits of `name`.
+  static func closestElementName(to name: String) -> String? {
+    let candidates = elementNames.map { ($0, editDistance(Array(name), Array($0))) }
+      .filter { $0.1 <= 2 && $0.1 > 0 }
+    return candidates.min { $0.1 < $1.1 }?.0
+  }
+
+  private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 
   private static func parenthesised(after marker: String, in text: String) -> String? {
