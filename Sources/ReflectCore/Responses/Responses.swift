@@ -1,0 +1,100 @@
+/// One administered session of an instrument: who, which wave, when.
+public struct SessionInfo: Sendable, Hashable {
+  public var respondent: String
+  public var wave: String
+  public var session: String
+  public var instrumentID: String
+  public var version: String
+  /// ISO 8601 timestamps, when known.
+  public var startedAt: String?
+  public var completedAt: String?
+
+  public init(
+    respondent: String, wave: String, session: String, instrumentID: String, version: String,
+    startedAt: String? = nil, completedAt: String? = nil
+  ) {
+    self.respondent = respondent
+    self.wave = wave
+    self.session = session
+    self.instrumentID = instrumentID
+    self.version = version
+    self.startedAt = startedAt
+    self.completedAt = completedAt
+  }
+}
+
+/// The one shape analysis works on: sessions × the instrument's numeric questions
+/// (`rating` and `number`), stored column by column.
+///
+/// Each column is a contiguous array of `Double` with one entry per session; a missing
+/// answer (unanswered, hidden, or an option marked `missing` such as "Not applicable")
+/// is `nan`, so there is no boxing and scoring a hundred thousand sessions is a few
+/// passes over memory. Values are as answered, before reverse keying. Free text and
+/// categorical answers are not analysed and are not held here.
+public struct Responses: Sendable {
+  public let instrument: Instrument
+  public private(set) var sessions: [SessionInfo] = []
+  /// The ids of the held questions, in definition order.
+  public let questionIDs: [String]
+  private var columns: [[Double]]
+  private let columnIndex: [String: Int]
+
+  public init(instrument: Instrument) {
+    self.instrument = instrument
+    let numeric = instrument.questions.filter {
+      switch $0.kind {
+      case .rating, .number: true
+      case .select, .reflection: false
+      }
+    }
+    questionIDs = numeric.map(\.id)
+    columns = Array(repeating: [], count: numeric.count)
+    var index: [String: Int] = [:]
+    for (position, id) in questionIDs.enumerated() { index[id] = position }
+    columnIndex = index
+  }
+
+  /// The number of sessions.
+  public var count: Int { sessions.count }
+
+  /// The column position of a question, if it is held.
+  public func column(of questionID: String) -> Int? { columnIndex[questionID] }
+
+  /// The values of one question across sessions; `nan` where missing.
+  public func values(_ column: Int) -> [Double] { columns[column] }
+
+  /// The values of the question `id` across sessions, if it is held.
+  public func values(of questionID: String) -> [Double]? {
+    columnIndex[questionID].map { columns[$0] }
+  }
+
+  /// Adds a session with every answer missing and returns its row.
+  @discardableResult
+  public mutating func appendSession(_ info: SessionInfo) -> Int {
+    sessions.append(info)
+    for column in columns.indices { columns[column].append(.nan) }
+    return sessions.count - 1
+  }
+
+  /// Records an answer; `nan` clears it.
+  public mutating func set(_ value: Double, row: Int, column: Int) {
+    columns[column][row] = value
+  }
+
+  /// Reserves room for `sessionCount` sessions, to avoid regrowing large columns.
+  public mutating func reserveCapacity(_ sessionCount: Int) {
+    sessions.reserveCapacity(sessionCount)
+    for column in columns.indices { columns[column].reserveCapacity(sessionCount) }
+  }
+
+  /// The rows of the sessions at `wave`, in order.
+  public func rows(inWave wave: String) -> [Int] {
+    sessions.indices.filter { sessions[$0].wave == wave }
+  }
+
+  /// The waves present, in order of first appearance.
+  public var waves: [String] {
+    var seen = Set<String>()
+    return sessions.map(\.wave).filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,48 @@
+/// Whether a score comes from items (a scale) or from scales (a composite).
+public enum ScoreKind: String, Sendable, Hashable {
+  case scale
+  case composite
+}
+
+/// One scale's or composite's scores across the sessions of a ``Responses``.
+public struct ScoreColumn: Sendable {
+  public var id: String
+  public var kind: ScoreKind
+  public var title: LocalizedText
+  public var direction: ScoreDirection
+  public var bands: [Band]
+  public var reference: Reference?
+  /// One score per session; `nan` when fewer than `min-answered` items were answered
+  /// (for a composite: when any of its scales is missing).
+  public var scores: [Double]
+  /// Items (for a composite: scales) answered per session.
+  public var answered: [Int32]
+  /// The number of items (for a composite: scales) the score is built from.
+  public var parts: Int
+  /// The scores the formula gives with every part at its minimum and its maximum.
+  public var lowest: Double
+  public var highest: Double
+
+  /// The score of session `row`, or `nil` when it is missing.
+  public func score(_ row: Int) -> Double? {
+    let value = scores[row]
+    return value.isNaN ? nil : value
+  }
+
+  /// Percent of maximum possible: `100 (score − lowest) / (highest − lowest)`.
+  public func pomp(_ row: Int) -> Double? {
+    guard let score = score(row), highest > lowest else { return nil }
+    return 100 * (score - lowest) / (highest - lowest)
+  }
+
+  /// The band of session `row`'s score.
+  public func band(_ row: Int) -> Band? {
+    guard let score = score(row) else { return nil }
+    return Self.band(for: score, in: bands)
+  }
+
+  /// The first band whose `below` is greater than `score`; else the last band.
+  public static func band(for score: Double, in bands: [Band]) -> Band? {
+    bands.first { band in band.below.map { score < $0 } ?? false } ?? bands.last
+  }
+}
