@@ -912,6 +912,48 @@ struct BrokenDefinition: CustomTestStringConvertible, Sendable {
       expected: [
         #"wrong-namespace.xml:2:1: error: not a Reflect instrument: expected root `instrument` in namespace `urn:reflect:instrument:1`, found `instrument` in namespace `urn:example:survey`"#
       ]),
+    BrokenDefinition(
+      name: "show-if-unknown",
+      xml: #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <instrument xmlns="urn:reflect:instrument:1" id="t" version="1" xml:lang="en">
+          <title>T</title>
+          <choices id="agree">
+            <choice value="1">No</choice>
+            <choice value="2">Yes</choice>
+            <choice value="0" missing="true">Not applicable</choice>
+          </choices>
+          <section id="s">
+            <title>S</title>
+            <rating id="q1" choices="agree"><prompt>One</prompt></rating>
+            <rating id="q2" choices="agree" show-if="q1 = 1 and qx = 2"><prompt>Two</prompt></rating>
+          </section>
+        </instrument>
+        """#,
+      expected: [
+        #"show-if-unknown.xml:12:57: error: show-if refers to 'qx', which is not a question in this instrument"#,
+      ]),
+    BrokenDefinition(
+      name: "show-if-syntax",
+      xml: #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <instrument xmlns="urn:reflect:instrument:1" id="t" version="1" xml:lang="en">
+          <title>T</title>
+          <choices id="agree">
+            <choice value="1">No</choice>
+            <choice value="2">Yes</choice>
+            <choice value="0" missing="true">Not applicable</choice>
+          </choices>
+          <section id="s">
+            <title>S</title>
+            <rating id="q1" choices="agree"><prompt>One</prompt></rating>
+            <rating id="q2" choices="agree" show-if="q1 &gt;= "><prompt>Two</prompt></rating>
+          </section>
+        </instrument>
+        """#,
+      expected: [
+        #"show-if-syntax.xml:12:55: error: show-if: expected an answer value after '>=', found the end of the condition"#,
+      ]),
   ]
 
   @Test(arguments: cases)
