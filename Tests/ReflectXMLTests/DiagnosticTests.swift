@@ -931,7 +931,7 @@ struct BrokenDefinition: CustomTestStringConvertible, Sendable {
         </instrument>
         """#,
       expected: [
-        #"show-if-unknown.xml:12:57: error: show-if refers to 'qx', which is not a question in this instrument"#,
+        #"show-if-unknown.xml:12:57: error: show-if refers to 'qx', which is not a question in this instrument"#
       ]),
     BrokenDefinition(
       name: "show-if-syntax",
@@ -952,7 +952,7 @@ struct BrokenDefinition: CustomTestStringConvertible, Sendable {
         </instrument>
         """#,
       expected: [
-        #"show-if-syntax.xml:12:55: error: show-if: expected an answer value after '>=', found the end of the condition"#,
+        #"show-if-syntax.xml:12:55: error: show-if: expected an answer value after '>=', found the end of the condition"#
       ]),
   ]
 

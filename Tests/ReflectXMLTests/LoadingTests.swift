@@ -63,12 +63,15 @@ import Testing
     """#
 
   @Test func specExampleLoadsIntoTheModel() throws {
-    let loaded = try InstrumentLoader.load(bytes: Array(Self.specExample.utf8), file: "openness.xml")
+    let loaded = try InstrumentLoader.load(
+      bytes: Array(Self.specExample.utf8), file: "openness.xml")
     let instrument = loaded.instrument
     #expect(instrument.id == "openness")
     #expect(instrument.version == "1.0.0")
     #expect(instrument.defaultLanguage == "en")
-    #expect(instrument.title == LocalizedText("Openness in practice", translations: ["de": "Offenheit in der Praxis"]))
+    #expect(
+      instrument.title
+        == LocalizedText("Openness in practice", translations: ["de": "Offenheit in der Praxis"]))
     #expect(instrument.languages == ["en", "de"])
     #expect(loaded.warnings.isEmpty)
     #expect(loaded.source == Array(Self.specExample.utf8))
@@ -93,10 +96,16 @@ import Testing
     let scale = try #require(instrument.scales.first)
     #expect(scale.minAnswered == .proportion(0.75))
     #expect(scale.minAnswered.required(outOf: 2) == 2)
-    #expect(scale.items == [ScaleItem(questionID: "op01"), ScaleItem(questionID: "op02", isReversed: true)])
+    #expect(
+      scale.items == [
+        ScaleItem(questionID: "op01"), ScaleItem(questionID: "op02", isReversed: true),
+      ])
     #expect(scale.bands.map(\.below) == [2.5, 3.75, nil])
     #expect(scale.bands.map(\.label) == ["Emerging", "Developing", "Established"])
-    #expect(scale.reference == Reference(mean: 3.41, sd: 0.62, reliability: 0.84, n: 311, source: "Pilot cohort, spring 2026"))
+    #expect(
+      scale.reference
+        == Reference(
+          mean: 3.41, sd: 0.62, reliability: 0.84, n: 311, source: "Pilot cohort, spring 2026"))
     #expect(instrument.composites.map(\.scaleIDs) == [["feedback-seeking"]])
   }
 
@@ -118,7 +127,8 @@ import Testing
 
   @Test func instrumentAuthorsExampleIsValid() throws {
     let example = try #require(try Repository.firstXMLBlock(inMarkdown: "instruments/README.md"))
-    let loaded = try InstrumentLoader.load(bytes: Array(example.utf8), file: "instruments/README.md")
+    let loaded = try InstrumentLoader.load(
+      bytes: Array(example.utf8), file: "instruments/README.md")
     #expect(!loaded.instrument.questions.isEmpty)
   }
 

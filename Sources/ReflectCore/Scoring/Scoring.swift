@@ -67,7 +67,9 @@ public enum Scoring {
   }
 
   /// A composite: the mean (or sum) of its scales' scores, missing if any is missing.
-  static func score(_ composite: Composite, parts: [ScoreColumn], sessions count: Int)
+  static func score(
+    _ composite: Composite, parts: [ScoreColumn], sessions count: Int
+  )
     -> ScoreColumn
   {
     var scores = [Double](repeating: 0, count: count)
