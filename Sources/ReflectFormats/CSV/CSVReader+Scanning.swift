@@ -1,0 +1,272 @@
+import Foundation
+
+/// The bytes that end or quote a field; everything else is field content.
+enum CSVByte {
+  static let comma: UInt8 = 0x2C
+  static let quote: UInt8 = 0x22
+  static let lineFeed: UInt8 = 0x0A
+  static let carriageReturn: UInt8 = 0x0D
+}
+
+extension CSVReader {
+  /// What scanning the buffer from `start` found.
+  enum Scan {
+    /// A complete record with `count` fields in `spans`, the next one starting at `next`.
+    case record(next: Int, count: Int, hasDoubledQuotes: Bool)
+    /// An empty line, skipped.
+    case blankLine(next: Int)
+    /// The buffer ends inside the record (or is empty): read more and scan again.
+    case needsInput
+    case malformed(CSVError.Code, column: Int)
+  }
+
+  /// Scans one record starting at `start`, recording its fields in `spans`.
+  ///
+  /// The scan changes nothing in the buffer, so a record cut off by the end of the
+  /// buffer is simply scanned again from its start after a refill.
+  mutating func scanRecord() -> Scan {
+    let base = buffer
+    let end = self.end
+    let inputEnded = self.inputEnded
+    var spans = self.spans
+    var position = start
+    if position == end { return .needsInput }
+
+    var count = 0
+    var hasDoubledQuotes = false
+    while true {
+      if count == spanCapacity {
+        growSpans()
+        spans = self.spans
+      }
+      if position < end && base[position] == CSVByte.quote {
+        // A quoted field: everything up to a quote that is not doubled is content.
+        let contentStart = position + 1
+        var searchFrom = contentStart
+        while true {
+          guard let closing = findQuote(base, from: searchFrom, to: end) else {
+            return inputEnded ? .malformed(.unterminatedQuote, column: count + 1) : .needsInput
+          }
+          let next = closing + 1
+          if next == end && !inputEnded { return .needsInput }  // may be a doubled quote
+          if next < end && base[next] == CSVByte.quote {
+            hasDoubledQuotes = true
+            searchFrom = next + 1
+            continue
+          }
+          spans[count] = CSVRecord.Span(start: contentStart, end: closing)
+          count += 1
+          position = next
+          break
+        }
+        if position == end {
+          return .record(next: end, count: count, hasDoubledQuotes: hasDoubledQuotes)
+        }
+        let byte = base[position]
+        if byte == CSVByte.comma {
+          position += 1
+          continue
+        }
+        guard byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn else {
+          return .malformed(.textAfterClosingQuote, column: count)
+        }
+        guard let next = lineEnd(at: position, end: end, inputEnded: inputEnded) else {
+          return .needsInput
+        }
+        return .record(next: next, count: count, hasDoubledQuotes: hasDoubledQuotes)
+      }
+
+      // An unquoted field: content up to the next comma or line end.
+      let stop = findSpecialByte(base, from: position, to: end)
+      if stop == end {
+        guard inputEnded else { return .needsInput }
+        spans[count] = CSVRecord.Span(start: position, end: end)
+        return .record(next: end, count: count + 1, hasDoubledQuotes: hasDoubledQuotes)
+      }
+      let byte = base[stop]
+      if byte == CSVByte.comma {
+        spans[count] = CSVRecord.Span(start: position, end: stop)
+        count += 1
+        position = stop + 1
+        continue
+      }
+      if byte == CSVByte.quote {
+        return .malformed(.quoteInUnquotedField, column: count + 1)
+      }
+      guard let next = lineEnd(at: stop, end: end, inputEnded: inputEnded) else {
+        return .needsInput
+      }
+      if count == 0 && stop == position {
+        return .blankLine(next: next)
+      }
+      spans[count] = CSVRecord.Span(start: position, end: stop)
+      return .record(next: next, count: count + 1, hasDoubledQuotes: hasDoubledQuotes)
+    }
+  }
+
+  /// Hands over the records from `start` on that contain no quote, stopping at a quote
+  /// or near the end of the buffer, where `scanRecord()` takes over.
+  ///
+  /// This is the hot loop of reading a file. It takes 64 bytes at a time and makes a mask
+  /// with one bit per byte that may be a comma, quote or line end, then goes through the
+  /// set bits. Going through bits rather than searching for one field end after another
+  /// means that a field's end is not waiting for the previous one's, and the loop over
+  /// bits ends once per 64 bytes rather than once per field, where the processor would
+  /// mispredict its end.
+  mutating func scanUnquotedRecords(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    let base = buffer
+    let end = self.end
+    var spans = self.spans
+    var recordStart = start
+    var fieldStart = recordStart
+    var count = 0
+    var block = recordStart
+    while end &- block >= 64 {
+      var candidates = candidateMask(base, at: block)
+      while candidates != 0 {
+        let position = block &+ candidates.trailingZeroBitCount
+        candidates &= candidates &- 1
+        // The `\n` of a `\r\n` that ended the previous record.
+        if position < fieldStart { continue }
+        let byte = base[position]
+        // Every candidate ends the current field unless it turns out to be content, so
+        // the span is written before knowing; a comma only has to move on.
+        spans[count] = CSVRecord.Span(start: fieldStart, end: position)
+        if byte == CSVByte.comma {
+          count += 1
+          fieldStart = position + 1
+          if count == spanCapacity {
+            growSpans()
+            spans = self.spans
+          }
+          continue
+        }
+        // A bit test rather than two comparisons: comparisons of one byte with several
+        // constants become a jump table, whose indirect jump mispredicts at record ends.
+        // (Candidates are below 0x2E, so the shift stays below 64.)
+        if lineEndBytes &>> UInt64(byte) & 1 != 0 {
+          var next = position + 1
+          if byte == CSVByte.carriageReturn {
+            guard next < end else {
+              start = recordStart
+              return
+            }
+            if base[next] == CSVByte.lineFeed { next += 1 }
+          }
+          if count == 0 && fieldStart == position {
+            rowsRead += 1
+            start = next
+          } else {
+            try deliverRecord(fieldCount: count + 1, next: next, body)
+          }
+          recordStart = next
+          fieldStart = next
+          count = 0
+        } else if byte == CSVByte.quote {
+          start = recordStart
+          return
+        }
+      }
+      block &+= 64
+    }
+    start = recordStart
+  }
+
+  /// Where the next record starts after the line end at `position` (`\n`, `\r\n`, or a
+  /// lone `\r` as old Mac files have), or `nil` when the buffer ends between `\r` and a
+  /// possible `\n`.
+  @inline(__always)
+  private func lineEnd(at position: Int, end: Int, inputEnded: Bool) -> Int? {
+    if buffer[position] == CSVByte.lineFeed { return position + 1 }
+    let next = position + 1
+    if next < end { return buffer[next] == CSVByte.lineFeed ? next + 1 : next }
+    return inputEnded ? next : nil
+  }
+
+  /// Turns each `""` inside the record's fields into `"`, in place, moving the rest of
+  /// each field left; done once a record is complete, so a rescan never sees it.
+  mutating func removeDoubledQuotes(fieldCount: Int) {
+    for index in 0..<fieldCount {
+      let span = spans[index]
+      guard var read = findQuote(buffer, from: span.start, to: span.end) else { continue }
+      var write = read
+      while read < span.end {
+        let byte = buffer[read]
+        buffer[write] = byte
+        write += 1
+        // Quotes inside a quoted field always come in pairs: keep one, skip the other.
+        read += byte == CSVByte.quote ? 2 : 1
+      }
+      spans[index].end = write
+    }
+  }
+}
+
+/// The first `"` in `base[from..<end]`, found with the C library's vectorised `memchr`.
+@inline(__always)
+private func findQuote(_ base: UnsafeMutablePointer<UInt8>, from: Int, to end: Int) -> Int? {
+  guard from < end, let found = memchr(base + from, Int32(CSVByte.quote), end - from) else {
+    return nil
+  }
+  return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+}
+
+/// One bit per line-end byte value, CR and LF.
+private let lineEndBytes: UInt64 =
+  1 << UInt64(CSVByte.lineFeed) | 1 << UInt64(CSVByte.carriageReturn)
+
+/// One bit per special byte value: comma, quote, CR, LF (all below 64).
+private let specialBytes: UInt64 =
+  1 << UInt64(CSVByte.comma) | 1 << UInt64(CSVByte.quote) | 1 << UInt64(CSVByte.lineFeed)
+  | 1 << UInt64(CSVByte.carriageReturn)
+
+/// The eight bytes at `base + position` as a mask with the high bit set in each byte that
+/// may be a comma, quote, CR or LF, so that ordinary text is skipped eight bytes at a time.
+///
+/// The expression sets the high bit of every byte below 0x2D (all four special bytes
+/// are), and of a `-` (0x2D) right after such a byte (a borrow), so candidates must still
+/// be checked. Letters, digits and UTF-8 bytes (0x80 and up) are never candidates; spaces
+/// and some punctuation are.
+@inline(__always)
+private func candidateBytes(_ base: UnsafeMutablePointer<UInt8>, at position: Int) -> UInt64 {
+  let word = UInt64(
+    littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+  return (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+}
+
+/// The 64 bytes at `base + position` as a mask with bit `i` set when byte `i` may be a
+/// comma, quote, CR or LF (see `candidateBytes`).
+@inline(__always)
+private func candidateMask(_ base: UnsafeMutablePointer<UInt8>, at position: Int) -> UInt64 {
+  var mask: UInt64 = 0
+  for word in 0..<8 {
+    // Gathers the high bits of the eight bytes into the low eight bits: after the shift
+    // the bits are at 0, 8, …, 56, and the multiplier's terms move bit 8k to bit 56 + k
+    // with no two terms meeting, so no carries.
+    let bytes = candidateBytes(base, at: position &+ word &* 8) &>> 7
+    mask |= ((bytes &* 0x0102_0408_1020_4080) &>> 56) &<< UInt64(word &* 8)
+  }
+  return mask
+}
+
+/// The position of the first comma, quote, CR or LF in `base[from..<end]`, or `end`.
+@inline(__always)
+private func findSpecialByte(_ base: UnsafeMutablePointer<UInt8>, from: Int, to end: Int) -> Int {
+  var position = from
+  while end - position >= 8 {
+    var candidates = candidateBytes(base, at: position)
+    while candidates != 0 {
+      let offset = candidates.trailingZeroBitCount &>> 3
+      if specialBytes >> UInt64(base[position + offset]) & 1 != 0 {
+        return position + offset
+      }
+      candidates &= candidates &- 1
+    }
+    position += 8
+  }
+  while position < end {
+    if specialBytes >> UInt64(base[position]) & 1 != 0 { return position }
+    position += 1
+  }
+  return end
+}

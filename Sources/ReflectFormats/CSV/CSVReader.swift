@@ -1,0 +1,256 @@
+import Foundation
+
+/// A streaming reader of RFC 4180 CSV: comma-separated, `"`-quoted fields that may hold
+/// commas, doubled quotes and line breaks, `\r\n` or `\n` line ends, an optional UTF-8
+/// byte-order mark.
+///
+/// The reader reads its input in large chunks into one buffer and hands each record to a
+/// callback as byte slices into that buffer, so memory stays at about one chunk however
+/// large the file is (the buffer grows only for a single record longer than a chunk):
+///
+/// ```swift
+/// var reader = try CSVReader(path: "long.csv")
+/// try reader.forEachRecord { record in
+///   if record.row == 1 { header = try record.strings(); return }
+///   let respondent = try record.string(at: 0)
+///   …
+/// }
+/// ```
+///
+/// Blank lines are skipped (they still count as rows). Errors are thrown as `CSVError`,
+/// located by row and column. By default every record must have as many fields as the
+/// first one, the header; see `Options.fieldCount`.
+public struct CSVReader: ~Copyable {
+  /// How the reader reads.
+  public struct Options: Sendable, Hashable {
+    /// What to do with a record whose number of fields differs from the header's.
+    public enum FieldCountRule: Sendable, Hashable {
+      /// Throw `CSVError` with code `.fieldCount` for such a record: the default, since a
+      /// ragged row usually means an unquoted comma and misplaced values.
+      case matchHeader
+      /// Hand such records over; check them with `CSVRecord.requireFieldCount(_:)`.
+      case any
+    }
+
+    /// The default chunk: large enough that reading costs few system calls, small enough
+    /// to stay in the processor's caches while it is parsed.
+    public static let defaultChunkSize = 1 << 20
+
+    public var fieldCount: FieldCountRule
+    /// How many bytes to read at a time (at least 4).
+    public var chunkSize: Int
+
+    public init(fieldCount: FieldCountRule = .matchHeader, chunkSize: Int = defaultChunkSize) {
+      self.fieldCount = fieldCount
+      self.chunkSize = chunkSize
+    }
+  }
+
+  let options: Options
+  // Heap-allocated so that records can point to it without reference counting.
+  let fileName: UnsafeMutablePointer<String>
+
+  // The input: a file descriptor, or (descriptor -1) an array read as if it were a file,
+  // so that tests exercise the same chunked path as files.
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+  private let memory: [UInt8]
+  private var memoryOffset = 0
+
+  // buffer[start..<end] holds bytes read but not yet handed over as records.
+  var buffer: UnsafeMutablePointer<UInt8>
+  /// The size of the read buffer; it stays at the chunk size unless one record is longer.
+  private(set) var bufferCapacity: Int
+  var start = 0
+  var end = 0
+  var inputEnded = false
+  private var checkedByteOrderMark = false
+
+  var spans: UnsafeMutablePointer<CSVRecord.Span>
+  var spanCapacity: Int
+
+  /// Rows seen so far, blank lines included.
+  var rowsRead = 0
+  private var headerFieldCount: Int?
+  /// The header's field count once known; records with another count take the slow path
+  /// of `checkFieldCount(_:)`.
+  private var expectedFieldCount = -1
+
+  /// Reads the file at `path`.
+  ///
+  /// - Parameter name: the file as errors should name it; `path` if `nil`.
+  /// - Throws: `CSVError` with code `.cannotOpen`.
+  public init(path: String, name: String? = nil, options: Options = Options()) throws(CSVError) {
+    switch SystemIO.openForReading(path) {
+    case .success(let fd):
+      self.init(descriptor: fd, owns: true, memory: [], name: name ?? path, options: options)
+    case .failure(let error):
+      throw CSVError(.cannotOpen, file: name ?? path, systemErrorNumber: error.number)
+    }
+  }
+
+  /// Reads from an open file descriptor (such as standard input, 0), which the reader
+  /// does not close.
+  public init(fileDescriptor: Int32, name: String, options: Options = Options()) {
+    self.init(descriptor: fileDescriptor, owns: false, memory: [], name: name, options: options)
+  }
+
+  /// Reads CSV held in memory.
+  public init(bytes: [UInt8], name: String = "<memory>", options: Options = Options()) {
+    self.init(descriptor: -1, owns: false, memory: bytes, name: name, options: options)
+  }
+
+  /// Reads CSV held in memory.
+  public init(data: Data, name: String = "<memory>", options: Options = Options()) {
+    self.init(bytes: [UInt8](data), name: name, options: options)
+  }
+
+  private init(descriptor: Int32, owns: Bool, memory: [UInt8], name: String, options: Options) {
+    self.descriptor = descriptor
+    self.ownsDescriptor = owns
+    self.memory = memory
+    self.options = options
+    fileName = .allocate(capacity: 1)
+    fileName.initialize(to: name)
+    bufferCapacity = max(options.chunkSize, 4)
+    buffer = .allocate(capacity: bufferCapacity)
+    spanCapacity = 64
+    spans = .allocate(capacity: spanCapacity)
+  }
+
+  deinit {
+    fileName.deinitialize(count: 1)
+    fileName.deallocate()
+    buffer.deallocate()
+    spans.deallocate()
+    if ownsDescriptor {
+      _ = SystemIO.closeDescriptor(descriptor)
+    }
+  }
+
+  /// The file as errors name it.
+  public var file: String { fileName.pointee }
+
+  /// Reads the rest of the input, calling `body` with each record in order.
+  ///
+  /// The record and the buffers its fields point to are valid only during the call.
+  /// An error thrown by `body` stops reading and is rethrown as it is.
+  ///
+  /// - Throws: `CSVError` for malformed input (`.unterminatedQuote`, `.quoteInUnquotedField`,
+  ///   `.textAfterClosingQuote`, `.fieldCount`) and for read failures (`.cannotRead`).
+  public mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    while true {
+      // Most records have no quotes: take them in the fast path, and the rest (a quote,
+      // the last bytes of the buffer) one at a time in the general one.
+      try scanUnquotedRecords(body)
+      switch scanRecord() {
+      case .record(let next, let count, let hasDoubledQuotes):
+        if hasDoubledQuotes {
+          removeDoubledQuotes(fieldCount: count)
+        }
+        try deliverRecord(fieldCount: count, next: next, body)
+      case .blankLine(let next):
+        rowsRead += 1
+        start = next
+      case .needsInput:
+        if inputEnded { return }
+        try refill()
+      case .malformed(let code, let column):
+        throw CSVError(code, file: file, row: rowsRead + 1, column: column)
+      }
+    }
+  }
+
+  /// Hands the record in `spans` to `body`, after checking its number of fields.
+  @inline(__always)
+  mutating func deliverRecord(
+    fieldCount: Int, next: Int, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws {
+    rowsRead += 1
+    if fieldCount != expectedFieldCount {
+      try checkFieldCount(fieldCount)
+    }
+    start = next
+    try body(
+      CSVRecord(row: rowsRead, count: fieldCount, bytes: buffer, spans: spans, fileName: fileName)
+    )
+  }
+
+  /// Called for a record whose field count differs from `expectedFieldCount`: the first
+  /// record (the header), a ragged one, or any record when ragged rows are allowed.
+  private mutating func checkFieldCount(_ count: Int) throws(CSVError) {
+    guard options.fieldCount == .matchHeader, headerFieldCount != nil else {
+      headerFieldCount = headerFieldCount ?? count
+      expectedFieldCount = count
+      return
+    }
+    throw CSVError(
+      .fieldCount(found: count, expected: expectedFieldCount), file: file, row: rowsRead,
+      column: min(count, expectedFieldCount) + 1)
+  }
+
+  /// Moves the unread bytes to the front of the buffer and fills the rest, doubling the
+  /// buffer first if a single record already fills it.
+  private mutating func refill() throws(CSVError) {
+    let pending = end - start
+    if pending > 0 && start > 0 {
+      (buffer).update(from: buffer + start, count: pending)
+    }
+    start = 0
+    end = pending
+    if pending == bufferCapacity {
+      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferCapacity * 2)
+      larger.update(from: buffer, count: pending)
+      buffer.deallocate()
+      buffer = larger
+      bufferCapacity *= 2
+    }
+    // Filling the whole buffer before parsing means an incomplete record is parsed again
+    // at most once per buffer-full, even when a pipe delivers a few bytes at a time.
+    while end < bufferCapacity {
+      let count = try readInput(into: buffer + end, count: bufferCapacity - end)
+      if count == 0 {
+        inputEnded = true
+        break
+      }
+      end += count
+    }
+    if !checkedByteOrderMark {
+      checkedByteOrderMark = true
+      if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+        start = 3
+      }
+    }
+  }
+
+  private mutating func readInput(
+    into target: UnsafeMutablePointer<UInt8>, count: Int
+  )
+    throws(CSVError) -> Int
+  {
+    if descriptor < 0 {
+      let available = min(count, memory.count - memoryOffset)
+      memory.withUnsafeBufferPointer { source in
+        if let base = source.baseAddress, available > 0 {
+          target.update(from: base + memoryOffset, count: available)
+        }
+      }
+      memoryOffset += available
+      return available
+    }
+    switch SystemIO.readSome(descriptor, into: target, count: count) {
+    case .success(let count): return count
+    case .failure(let error):
+      throw CSVError(.cannotRead, file: file, systemErrorNumber: error.number)
+    }
+  }
+
+  /// Grows the field list for a record with more fields than any before it.
+  mutating func growSpans() {
+    let larger = UnsafeMutablePointer<CSVRecord.Span>.allocate(capacity: spanCapacity * 2)
+    larger.update(from: spans, count: spanCapacity)
+    spans.deallocate()
+    spans = larger
+    spanCapacity *= 2
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// One record of a CSV file, as the reader hands it to `CSVReader.forEachRecord(_:)`.
+///
+/// A record is a view into the reader's buffer: its fields are byte slices with the quoting
+/// already removed (`"a ""b"""` reads as `a "b"`), and nothing is copied or decoded until you
+/// ask for it with `string(at:)`. That is what keeps reading a large file fast, and why a
+/// record cannot be copied out of the callback: the bytes it points to are reused for the
+/// next record. Keep what you need as `String`s or numbers, not the buffers.
+public struct CSVRecord: ~Copyable {
+  /// Where one field's bytes are in the reader's buffer.
+  struct Span {
+    var start: Int
+    var end: Int
+  }
+
+  /// The 1-based record number as a spreadsheet shows it, the header being row 1. Blank
+  /// lines count, and a record with line breaks inside quoted fields counts once (see
+  /// `CSVError` for how this relates to line numbers).
+  public let row: Int
+  /// The number of fields.
+  public let count: Int
+
+  private let bytes: UnsafePointer<UInt8>
+  private let spans: UnsafePointer<Span>
+  // A pointer to the reader's copy rather than a String: copying a String per record
+  // costs two atomic reference-count operations, which shows on millions of records.
+  private let fileName: UnsafePointer<String>
+
+  init(
+    row: Int, count: Int, bytes: UnsafePointer<UInt8>, spans: UnsafePointer<Span>,
+    fileName: UnsafePointer<String>
+  ) {
+    self.row = row
+    self.count = count
+    self.bytes = bytes
+    self.spans = spans
+    self.fileName = fileName
+  }
+
+  /// The file the record was read from, as the user named it.
+  public var file: String { fileName.pointee }
+
+  /// The bytes of field `index` (0-based), without quotes. Valid only during the callback.
+  ///
+  /// - Precondition: `0 <= index < count`, as for an array; use `count` or
+  ///   `requireFieldCount(_:)` first when a file may have ragged rows.
+  public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+    precondition(index >= 0 && index < count, "CSV field index \(index) out of range")
+    let span = spans[index]
+    return UnsafeBufferPointer(start: bytes + span.start, count: span.end - span.start)
+  }
+
+  /// Whether field `index` is empty (a missing value in an export).
+  public func isEmpty(at index: Int) -> Bool {
+    self[index].isEmpty
+  }
+
+  /// Field `index` decoded as UTF-8 text.
+  ///
+  /// - Throws: `CSVError` with code `.invalidUTF8` and this field's row and column when the
+  ///   bytes are not UTF-8.
+  public func string(at index: Int) throws(CSVError) -> String {
+    let field = self[index]
+    guard !field.isEmpty else { return "" }
+    // String(decoding:) replaces invalid sequences with U+FFFD; the result has exactly the
+    // input's bytes only when there was nothing to replace. (String(validating:) would
+    // say so directly but needs macOS 15, and the package supports macOS 13.)
+    var text = String(decoding: field, as: UTF8.self)
+    let isValid = text.withUTF8 { decoded in
+      guard decoded.count == field.count, let decodedBase = decoded.baseAddress,
+        let fieldBase = field.baseAddress
+      else { return false }
+      return memcmp(decodedBase, fieldBase, field.count) == 0
+    }
+    guard isValid else {
+      throw CSVError(.invalidUTF8, file: file, row: row, column: index + 1)
+    }
+    return text
+  }
+
+  /// All fields decoded as UTF-8 text; convenient for headers and small files.
+  public func strings() throws(CSVError) -> [String] {
+    var result: [String] = []
+    result.reserveCapacity(count)
+    for index in 0..<count {
+      result.append(try string(at: index))
+    }
+    return result
+  }
+
+  /// Checks that the record has `expected` fields, for callers that read with
+  /// `CSVReader.Options.FieldCountRule.any` and check ragged rows themselves.
+  ///
+  /// - Throws: `CSVError` with code `.fieldCount`, such as "row 7 has 5 fields, the header has
+  ///   4; …", located at the first extra field or the first missing one.
+  public func requireFieldCount(_ expected: Int) throws(CSVError) {
+    guard count != expected else { return }
+    throw CSVError(
+      .fieldCount(found: count, expected: expected), file: file, row: row,
+      column: min(count, expected) + 1)
+  }
+}

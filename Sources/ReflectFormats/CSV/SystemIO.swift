@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls the CSV reader and writer make, with `EINTR` retried and failures
+/// returned as `errno` values instead of sentinel results.
+///
+/// The CSV code talks to file descriptors directly (not `FileHandle`) because the hot path
+/// reads megabytes into a buffer it owns, and a `Data` per chunk would be a copy per chunk.
+enum SystemIO {
+  /// Opens `path` for reading.
+  static func openForReading(_ path: String) -> Result<Int32, SystemError> {
+    retrying { open(path, O_RDONLY | O_CLOEXEC) }
+  }
+
+  /// Creates or truncates `path` for writing, readable and writable by the owner only:
+  /// exports hold personal data, so others get access only when someone decides so.
+  static func createForWriting(_ path: String) -> Result<Int32, SystemError> {
+    retrying { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
+  }
+
+  /// Reads up to `count` bytes; 0 means the end of the input.
+  static func readSome(
+    _ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int
+  ) -> Result<Int, SystemError> {
+    while true {
+      let n = read(fd, buffer, count)
+      if n >= 0 { return .success(n) }
+      if errno != EINTR { return .failure(SystemError(number: errno)) }
+    }
+  }
+
+  /// Writes all `count` bytes, looping over short writes.
+  static func writeAll(
+    _ fd: Int32, _ bytes: UnsafeRawPointer, count: Int
+  ) -> Result<Void, SystemError> {
+    var done = 0
+    while done < count {
+      let n = write(fd, bytes + done, count - done)
+      if n > 0 {
+        done += n
+      } else if n < 0 && errno == EINTR {
+        continue
+      } else {
+        return .failure(SystemError(number: n < 0 ? errno : EIO))
+      }
+    }
+    return .success(())
+  }
+
+  /// Closes `fd`. The result matters for written files, where `close` can report a failed
+  /// delayed write (NFS, quotas).
+  static func closeDescriptor(_ fd: Int32) -> Result<Void, SystemError> {
+    // Not retried after EINTR: the descriptor is released anyway on Linux, and closing it
+    // again could close one that another thread has just opened.
+    close(fd) == 0 || errno == EINTR ? .success(()) : .failure(SystemError(number: errno))
+  }
+
+  private static func retrying(_ call: () -> Int32) -> Result<Int32, SystemError> {
+    while true {
+      let fd = call()
+      if fd >= 0 { return .success(fd) }
+      if errno != EINTR { return .failure(SystemError(number: errno)) }
+    }
+  }
+}
+
+/// An `errno` value, as an error.
+struct SystemError: Error {
+  var number: Int32
+}
+
+/// The C library's text for an `errno` value, such as "No such file or directory".
+func systemErrorDescription(_ number: Int32) -> String {
+  guard let text = strerror(number) else { return "error \(number)" }
+  return String(cString: text)
+}
