@@ -1,0 +1,384 @@
+import ReflectCore
+
+/// Why a long CSV could not be read: every problem found (up to a limit), each with its
+/// row and column. Nothing is loaded when there is any.
+public struct ResponsesReadError: Error, Sendable, CustomStringConvertible {
+  public var diagnostics: [Diagnostic]
+
+  public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Reads a `long` CSV (`respondent, wave, item, value`, and optionally `session`,
+/// `instrument`, `version`, `label`, `answered_at`) into ``Responses``.
+///
+/// Values may be choice values or labels (case-insensitive). The reader streams: memory
+/// grows with the number of sessions, not with the file. Rows arrive grouped by
+/// session in practice, so the common path reuses the previous row's session and the
+/// next question, and parses numbers without building strings.
+public struct LongResponsesReader {
+  /// Stop collecting after this many problems: the rest are usually the same mistake.
+  public static let maximumReportedProblems = 100
+
+  public let instrument: Instrument
+
+  public init(instrument: Instrument) { self.instrument = instrument }
+
+  public func read(path: String) throws(ResponsesReadError) -> Responses {
+    do {
+      var reader = try CSVReader(path: path)
+      return try read(&reader)
+    } catch let error as ResponsesReadError {
+      throw error
+    } catch let error as CSVError {
+      throw ResponsesReadError(diagnostics: [error.diagnostic])
+    } catch {
+      throw ResponsesReadError(
+        diagnostics: [Diagnostic(file: path, location: nil, message: "\(error)")])
+    }
+  }
+
+  public func read(bytes: [UInt8], file: String) throws(ResponsesReadError) -> Responses {
+    do {
+      var reader = CSVReader(bytes: bytes, name: file)
+      return try read(&reader)
+    } catch let error as ResponsesReadError {
+      throw error
+    } catch let error as CSVError {
+      throw ResponsesReadError(diagnostics: [error.diagnostic])
+    } catch {
+      throw ResponsesReadError(
+        diagnostics: [Diagnostic(file: file, location: nil, message: "\(error)")])
+    }
+  }
+
+  private func read(_ reader: inout CSVReader) throws -> Responses {
+    var state = LongReadState(instrument: instrument, file: reader.file)
+    try reader.forEachRecord { record in
+      if record.row == 1 || state.columns == nil {
+        state.readHeader(record)
+      } else {
+        state.readRow(record)
+      }
+      if state.problems.count >= Self.maximumReportedProblems {
+        throw ResponsesReadError(diagnostics: state.problems + [state.tooMany()])
+      }
+    }
+    if state.columns == nil {
+      state.problem(
+        row: nil, column: nil,
+        "the file is empty; a long CSV starts with the header respondent,wave,item,value")
+    }
+    guard state.problems.isEmpty else { throw ResponsesReadError(diagnostics: state.problems) }
+    return state.responses
+  }
+}
+
+/// The header's column positions.
+private struct LongColumns {
+  var respondent: Int
+  var wave: Int
+  var item: Int
+  var value: Int
+  var session: Int?
+  var instrument: Int?
+  var version: Int?
+  var answeredAt: Int?
+}
+
+/// How one question's values are read.
+private struct QuestionReader {
+  var id: [UInt8]
+  /// The column in `Responses`, for numeric questions.
+  var column: Int?
+  /// Accepted numeric values → the stored value (`nan` for a missing choice).
+  var numbers: [Double: Double]
+  /// Accepted texts (choice values and lowercased labels) → the stored value.
+  var texts: [String: Double]
+  var choices: ChoiceList?
+  /// A `select multiple`: values joined by `;`.
+  var isMultiple = false
+  var numberBounds: (min: Double?, max: Double?, integer: Bool)?
+}
+
+private struct LongReadState {
+  let instrument: Instrument
+  let file: String
+  var responses: Responses
+  var columns: LongColumns?
+  var problems: [Diagnostic] = []
+  private var questions: [QuestionReader] = []
+  private var lastQuestion = -1
+  private var sessionRows: [String: Int] = [:]
+  private var lastSessionKey: [UInt8] = []
+  private var lastRow = -1
+  /// Which (session, question) pairs have an answer, to refuse duplicates.
+  private var answered: [Bool] = []
+  private var answeredRowNumber: [Int: Int] = [:]
+
+  init(instrument: Instrument, file: String) {
+    self.instrument = instrument
+    self.file = file
+    responses = Responses(instrument: instrument)
+    questions = instrument.questions.map { question in
+      var reader = QuestionReader(
+        id: Array(question.id.utf8), column: responses.column(of: question.id), numbers: [:],
+        texts: [:], choices: question.choices)
+      if let choices = question.choices {
+        for choice in choices.choices {
+          let stored = choice.isMissing ? Double.nan : (choice.numericValue ?? .nan)
+          if let number = choice.numericValue { reader.numbers[number] = stored }
+          reader.texts[choice.value] = stored
+          reader.texts[choice.label.defaultText.lowercased()] = stored
+          for translation in choice.label.translations.values {
+            reader.texts[translation.lowercased()] = stored
+          }
+        }
+      }
+      if case .select(_, let multiple, _, _) = question.kind { reader.isMultiple = multiple }
+      if case .number(let low, let high, let integer) = question.kind {
+        reader.numberBounds = (low, high, integer)
+      }
+      return reader
+    }
+  }
+
+  mutating func problem(row: Int?, column: String?, _ message: String) {
+    var prefix = ""
+    if let row { prefix = "row \(row)" }
+    if let column { prefix += prefix.isEmpty ? "column \(column)" : ", column \(column)" }
+    problems.append(
+      Diagnostic(
+        file: file, location: nil, message: prefix.isEmpty ? message : "\(prefix): \(message)"))
+  }
+
+  func tooMany() -> Diagnostic {
+    Diagnostic(
+      file: file, location: nil,
+      message:
+        "stopped after \(LongResponsesReader.maximumReportedProblems) problems; fix these and run again"
+    )
+  }
+
+  mutating func readHeader(_ record: borrowing CSVRecord) {
+    var names: [String: Int] = [:]
+    for index in 0..<record.count {
+      let name = ((try? record.string(at: index)) ?? "").lowercased()
+      if names[name] == nil { names[name] = index }
+    }
+    let required = ["respondent", "wave", "item", "value"]
+    let missing = required.filter { names[$0] == nil }
+    guard missing.isEmpty, let respondent = names["respondent"], let wave = names["wave"],
+      let item = names["item"], let value = names["value"]
+    else {
+      problem(
+        row: 1, column: nil,
+        "the header lacks \(missing.joined(separator: ", ")); a long CSV has the columns respondent,wave,item,value (and optionally session, instrument, version, label, answered_at)"
+      )
+      // Read no further: without these columns no row can be understood.
+      columns = LongColumns(respondent: -1, wave: -1, item: -1, value: -1)
+      return
+    }
+    columns = LongColumns(
+      respondent: respondent, wave: wave, item: item, value: value, session: names["session"],
+      instrument: names["instrument"], version: names["version"],
+      answeredAt: names["answered_at"])
+  }
+
+  mutating func readRow(_ record: borrowing CSVRecord) {
+    guard let columns, columns.respondent >= 0 else { return }
+    let row = record.row
+    guard let question = findQuestion(record[columns.item]) else {
+      let item = (try? record.string(at: columns.item)) ?? "?"
+      problem(
+        row: row, column: "item",
+        "'\(item)' is not a question of \(instrument.id); see `reflect show \(instrument.id)` for its ids"
+      )
+      return
+    }
+    if let instrumentColumn = columns.instrument, !record.isEmpty(at: instrumentColumn) {
+      let name = (try? record.string(at: instrumentColumn)) ?? ""
+      if name != instrument.id {
+        problem(
+          row: row, column: "instrument",
+          "'\(name)' is not the instrument being read ('\(instrument.id)'); export one instrument per file"
+        )
+        return
+      }
+    }
+    if record.isEmpty(at: columns.respondent) {
+      problem(row: row, column: "respondent", "the respondent id is empty")
+      return
+    }
+    if record.isEmpty(at: columns.wave) {
+      problem(row: row, column: "wave", "the wave is empty; give a label such as pre or post")
+      return
+    }
+    guard let sessionRow = session(for: record, columns: columns) else { return }
+
+    let slot = sessionRow &* questions.count &+ question
+    if slot < answered.count, answered[slot] {
+      let first = answeredRowNumber[slot].map { " (first at row \($0))" } ?? ""
+      problem(
+        row: row, column: "item",
+        "a second answer to '\(instrument.questions[question].id)' in the same session\(first); give each question once per respondent and wave"
+      )
+      return
+    }
+    while answered.count <= slot { answered.append(false) }
+    answered[slot] = true
+    answeredRowNumber[slot] = row
+
+    let reader = questions[question]
+    guard !record.isEmpty(at: columns.value) else { return }  // unanswered
+    guard
+      let value = parseValue(record[columns.value], reader: reader)
+        ?? slowValue(record, columns, reader, row: row)
+    else {
+      return
+    }
+    if let column = reader.column { responses.set(value, row: sessionRow, column: column) }
+  }
+
+  /// The question whose id is `bytes`; tries the one after the previous row's first.
+  private mutating func findQuestion(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let count = questions.count
+    guard count > 0 else { return nil }
+    for step in 1...count {
+      let index = (lastQuestion + step) % count
+      if questions[index].id.elementsEqual(bytes) {
+        lastQuestion = index
+        return index
+      }
+    }
+    return nil
+  }
+
+  private mutating func session(for record: borrowing CSVRecord, columns: LongColumns) -> Int? {
+    // The key is respondent, wave and (if given) session, separated by a byte that
+    // cannot occur in UTF-8 text.
+    var key: [UInt8] = []
+    key.append(contentsOf: record[columns.respondent])
+    key.append(0xFF)
+    key.append(contentsOf: record[columns.wave])
+    if let session = columns.session {
+      key.append(0xFF)
+      key.append(contentsOf: record[session])
+    }
+    if key == lastSessionKey, lastRow >= 0 { return lastRow }
+    let text = String(decoding: key, as: UTF8.self)
+    if let existing = sessionRows[text] {
+      lastSessionKey = key
+      lastRow = existing
+      return existing
+    }
+    guard let respondent = try? record.string(at: columns.respondent),
+      let wave = try? record.string(at: columns.wave)
+    else {
+      problem(row: record.row, column: "respondent", "the respondent or wave is not valid UTF-8")
+      return nil
+    }
+    let session = columns.session.flatMap { try? record.string(at: $0) }
+    let version = columns.version.flatMap { try? record.string(at: $0) }
+    let info = SessionInfo(
+      respondent: respondent, wave: wave,
+      session: (session?.isEmpty == false ? session : nil) ?? "\(respondent)-\(wave)",
+      instrumentID: instrument.id,
+      version: (version?.isEmpty == false ? version : nil) ?? instrument.version,
+      completedAt: columns.answeredAt.flatMap { try? record.string(at: $0) })
+    let row = responses.appendSession(info)
+    sessionRows[text] = row
+    lastSessionKey = key
+    lastRow = row
+    return row
+  }
+
+  /// The fast path: a plain decimal number that is one of the accepted values.
+  private func parseValue(_ bytes: UnsafeBufferPointer<UInt8>, reader: QuestionReader) -> Double? {
+    guard let number = Self.parseDecimal(bytes) else { return nil }
+    if reader.choices != nil { return reader.numbers[number] }
+    if let bounds = reader.numberBounds {
+      if let low = bounds.min, number < low { return nil }
+      if let high = bounds.max, number > high { return nil }
+      if bounds.integer, number != number.rounded() { return nil }
+      return number
+    }
+    return nil
+  }
+
+  /// Labels, text answers and everything that needs a message.
+  private mutating func slowValue(
+    _ record: borrowing CSVRecord, _ columns: LongColumns, _ reader: QuestionReader, row: Int
+  ) -> Double? {
+    let id = String(decoding: reader.id, as: UTF8.self)
+    guard let text = try? record.string(at: columns.value) else {
+      problem(row: row, column: "value", "the value is not valid UTF-8; save the file as UTF-8")
+      return nil
+    }
+    if let choices = reader.choices {
+      let parts = reader.isMultiple ? text.split(separator: ";").map(String.init) : [text]
+      let unknown = parts.first { reader.texts[$0] == nil && reader.texts[$0.lowercased()] == nil }
+      guard let unknown else {
+        return reader.isMultiple ? .nan : reader.texts[text] ?? reader.texts[text.lowercased()]
+      }
+      let text = unknown
+      let values = choices.choices.map(\.value).joined(separator: ", ")
+      problem(
+        row: row, column: "value",
+        "'\(text)' is not a choice of \(id) (\(choices.id)); give one of the values \(values), or a choice's label"
+      )
+      return nil
+    }
+    if let bounds = reader.numberBounds {
+      guard let number = Double(text), number.isFinite else {
+        problem(row: row, column: "value", "'\(text)' is not a number; \(id) takes a number")
+        return nil
+      }
+      var range = ""
+      if let low = bounds.min, let high = bounds.max {
+        range = " from \(formatNumber(low)) to \(formatNumber(high))"
+      }
+      problem(
+        row: row, column: "value",
+        "\(text) is outside what \(id) accepts; give a\(bounds.integer ? " whole" : "") number\(range)"
+      )
+      return nil
+    }
+    return .nan  // a reflection: kept out of analysis, never echoed
+  }
+
+  /// Parses `[-]digits[.digits]` without allocating; `nil` for anything else.
+  static func parseDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var index = 0
+    var negative = false
+    if bytes.count > 0, bytes[0] == UInt8(ascii: "-") {
+      negative = true
+      index = 1
+    }
+    guard index < bytes.count, bytes.count <= 18 else { return nil }
+    var integer: Int64 = 0
+    var fraction: Int64 = 0
+    var scale: Double = 1
+    var seenDigit = false
+    var inFraction = false
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "."), !inFraction {
+        inFraction = true
+      } else if byte >= 0x30, byte <= 0x39 {
+        seenDigit = true
+        if inFraction {
+          fraction = fraction * 10 + Int64(byte - 0x30)
+          scale *= 10
+        } else {
+          integer = integer * 10 + Int64(byte - 0x30)
+        }
+      } else {
+        return nil
+      }
+      index += 1
+    }
+    guard seenDigit else { return nil }
+    let value = Double(integer) + Double(fraction) / scale
+    return negative ? -value : value
+  }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import ReflectCore
+import ReflectFormats
+import ReflectXML
+
+struct Score: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Scale and composite scores per session.",
+    discussion: """
+      Reads a long CSV (the columns of `reflect export --what long`: respondent, wave,
+      item, value, …) with --responses. Reading from the store comes with the runner.
+
+      Examples:
+        reflect score --instrument openness --responses answers.csv
+        reflect score --instrument leadership --responses cohort.csv --wave post --format csv
+        reflect score --instrument openness --responses answers.csv --respondent p000042 --format json
+      """)
+
+  @Option(help: "An instrument id or a path to an .xml file.")
+  var instrument: String
+
+  @Option(help: "Only sessions of this wave.")
+  var wave: String?
+
+  @Option(help: "Only this respondent's sessions.")
+  var respondent: String?
+
+  @Option(help: ArgumentHelp("A long CSV of answers to score.", valueName: "file.csv"))
+  var responses: String?
+
+  @OptionGroup var instruments: InstrumentOptions
+
+  @Option(help: "text, json or csv.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    guard format != .html else {
+      throw ValidationError("--format must be text, json or csv for score")
+    }
+    guard responses != nil else {
+      throw ValidationError(
+        "give the answers with --responses FILE.csv (scoring from the store comes with `reflect take`)"
+      )
+    }
+  }
+
+  func run() throws {
+    let loaded: LoadedInstrument
+    do {
+      loaded = try instruments.catalog.load(instrument)
+    } catch {
+      throw error.report()
+    }
+    let answers: Responses
+    do {
+      answers = try LongResponsesReader(instrument: loaded.instrument).read(path: responses ?? "")
+    } catch {
+      for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+      throw ExitCode(1)
+    }
+    let report = ScoreReport(responses: answers, wave: wave, respondent: respondent)
+    switch format {
+    case .csv:
+      var writer = CSVWriter(fileDescriptor: 1, name: "standard output")
+      report.writeCSV(to: &writer)
+      try writer.finish()
+    case .json:
+      var buffer = ""
+      report.writeJSON { piece in
+        buffer += piece
+        if buffer.utf8.count > 1 << 16 {
+          FileHandle.standardOutput.write(Data(buffer.utf8))
+          buffer = ""
+        }
+      }
+      FileHandle.standardOutput.write(Data(buffer.utf8))
+    default:
+      print(report.text())
+    }
+  }
+}
