@@ -9,9 +9,12 @@ let package = Package(
     .library(name: "ReflectCore", targets: ["ReflectCore"]),
     .library(name: "ReflectXML", targets: ["ReflectXML"]),
     .library(name: "ReflectFormats", targets: ["ReflectFormats"]),
+    .library(name: "ReflectStore", targets: ["ReflectStore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .systemLibrary(
@@ -22,10 +25,18 @@ let package = Package(
     .target(name: "ReflectCore"),
     .target(name: "ReflectXML", dependencies: ["CLibXML2", "ReflectCore"]),
     .target(name: "ReflectFormats", dependencies: ["ReflectCore"]),
+    .target(
+      name: "ReflectStore",
+      dependencies: [
+        "ReflectCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
     .executableTarget(
       name: "reflect",
       dependencies: [
-        "ReflectCore", "ReflectXML", "ReflectFormats",
+        "ReflectCore", "ReflectXML", "ReflectFormats", "ReflectStore",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -37,6 +48,7 @@ let package = Package(
     .testTarget(name: "ReflectCoreTests", dependencies: ["ReflectCore", "ReflectTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReflectXMLTests", dependencies: ["ReflectXML", "ReflectTestSupport"]),
     .testTarget(name: "ReflectFormatsTests", dependencies: ["ReflectFormats", "ReflectTestSupport"]),
+    .testTarget(name: "ReflectStoreTests", dependencies: ["ReflectStore", "ReflectTestSupport"]),
     .testTarget(name: "ReflectCLITests", dependencies: ["ReflectTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

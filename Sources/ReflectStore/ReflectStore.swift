@@ -1,0 +1,2 @@
+// ReflectStore: SQLite through GRDB.
+import GRDB
