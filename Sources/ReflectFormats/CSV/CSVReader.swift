@@ -166,7 +166,7 @@ public struct CSVReader: ~Copyable {
   mutating func deliverRecord(
     fieldCount: Int, next: Int, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
-    rowsRead += 1
+    rowsRead &+= 1
     if fieldCount != expectedFieldCount {
       try checkFieldCount(fieldCount)
     }
