@@ -204,6 +204,30 @@ struct CSVReaderTests {
     #expect(seen == 2)
   }
 
+  @Test("goes on after the caller's error, and stays stopped after malformed input")
+  func afterErrors() throws {
+    struct Skip: Error {}
+    var reader = CSVReader(bytes: Array("a\n1\n2\n\"3\n".utf8), name: "t.csv")
+    var rows: [Int] = []
+    #expect(throws: Skip.self) {
+      try reader.forEachRecord { record in
+        rows.append(record.row)
+        if record.row == 2 { throw Skip() }
+      }
+    }
+    let message =
+      "t.csv:4:1: error: a quoted field is not closed; a field that starts with `\"` must end"
+      + " with `\"`"
+    for _ in 0..<2 {
+      #expect {
+        try reader.forEachRecord { rows.append($0.row) }
+      } throws: { error in
+        "\(error)" == message
+      }
+    }
+    #expect(rows == [1, 2, 3])
+  }
+
   @Test("reads a file, and names a missing one")
   func readsFiles() throws {
     let directory = FileManager.default.temporaryDirectory

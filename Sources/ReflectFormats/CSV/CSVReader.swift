@@ -10,8 +10,9 @@ import Foundation
 ///
 /// ```swift
 /// var reader = try CSVReader(path: "long.csv")
+/// var header: [String]?
 /// try reader.forEachRecord { record in
-///   if record.row == 1 { header = try record.strings(); return }
+///   guard header != nil else { header = try record.strings(); return }
 ///   let respondent = try record.string(at: 0)
 ///   …
 /// }
@@ -19,7 +20,9 @@ import Foundation
 ///
 /// Blank lines are skipped (they still count as rows). Errors are thrown as `CSVError`,
 /// located by row and column. By default every record must have as many fields as the
-/// first one, the header; see `Options.fieldCount`.
+/// first one, the header; to collect every ragged row rather than stop at the first, read
+/// with `Options.FieldCountRule.any` and check each record with
+/// `CSVRecord.requireFieldCount(_:)`.
 public struct CSVReader: ~Copyable {
   /// How the reader reads.
   public struct Options: Sendable, Hashable {
@@ -71,6 +74,9 @@ public struct CSVReader: ~Copyable {
 
   /// Rows seen so far, blank lines included.
   var rowsRead = 0
+  /// The error that stopped reading; thrown again by later calls, since the input after a
+  /// malformed record cannot be read reliably.
+  private var failure: CSVError?
   private var headerFieldCount: Int?
   /// The header's field count once known; records with another count take the slow path
   /// of `checkFieldCount(_:)`.
@@ -134,11 +140,14 @@ public struct CSVReader: ~Copyable {
   /// Reads the rest of the input, calling `body` with each record in order.
   ///
   /// The record and the buffers its fields point to are valid only during the call.
-  /// An error thrown by `body` stops reading and is rethrown as it is.
+  /// An error thrown by `body` stops reading and is rethrown as it is; calling again goes
+  /// on with the next record.
   ///
   /// - Throws: `CSVError` for malformed input (`.unterminatedQuote`, `.quoteInUnquotedField`,
-  ///   `.textAfterClosingQuote`, `.fieldCount`) and for read failures (`.cannotRead`).
+  ///   `.textAfterClosingQuote`, `.fieldCount`) and for read failures (`.cannotRead`). Such
+  ///   an error ends the reading: later calls throw it again.
   public mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    if let failure { throw failure }
     while true {
       // Most records have no quotes: take them in the fast path, and the rest (a quote,
       // the last bytes of the buffer) one at a time in the general one.
@@ -156,7 +165,7 @@ public struct CSVReader: ~Copyable {
         if inputEnded { return }
         try refill()
       case .malformed(let code, let column):
-        throw CSVError(code, file: file, row: rowsRead + 1, column: column)
+        throw stop(CSVError(code, file: file, row: rowsRead + 1, column: column))
       }
     }
   }
@@ -184,9 +193,16 @@ public struct CSVReader: ~Copyable {
       expectedFieldCount = count
       return
     }
-    throw CSVError(
-      .fieldCount(found: count, expected: expectedFieldCount), file: file, row: rowsRead,
-      column: min(count, expectedFieldCount) + 1)
+    throw stop(
+      CSVError(
+        .fieldCount(found: count, expected: expectedFieldCount), file: file, row: rowsRead,
+        column: min(count, expectedFieldCount) + 1))
+  }
+
+  /// Records `error` as the one that ended the reading, and returns it to be thrown.
+  private mutating func stop(_ error: CSVError) -> CSVError {
+    failure = error
+    return error
   }
 
   /// Moves the unread bytes to the front of the buffer and fills the rest, doubling the
@@ -241,7 +257,7 @@ public struct CSVReader: ~Copyable {
     switch SystemIO.readSome(descriptor, into: target, count: count) {
     case .success(let count): return count
     case .failure(let error):
-      throw CSVError(.cannotRead, file: file, systemErrorNumber: error.number)
+      throw stop(CSVError(.cannotRead, file: file, systemErrorNumber: error.number))
     }
   }
 
