@@ -116,16 +116,17 @@ extension CSVReader {
   mutating func scanUnquotedRecords(_ body: (borrowing CSVRecord) throws -> Void) throws {
     let base = buffer
     let end = self.end
-    var spans = self.spans
     var recordStart = start
     var fieldStart = recordStart
-    var count = 0
+    // Where the current field's span goes: spans[0] for a record's first field.
+    var field = spans
     var block = recordStart
     while end &- block >= 64 {
       // A block has at most 64 fields: make room once here rather than at every comma.
+      let count = spans.distance(to: field)
       if spanCapacity &- count < 64 {
         growSpans()
-        spans = self.spans
+        field = spans + count
       }
       var candidates = candidateMask(base, at: block)
       // Bytes already taken: the `\n` of a `\r\n` that ended the last record of the
@@ -137,9 +138,9 @@ extension CSVReader {
         let byte = base[position]
         // Every candidate ends the current field unless it turns out to be content, so
         // the span is written before knowing; a comma only has to move on.
-        spans[count] = CSVRecord.Span(start: fieldStart, end: position)
+        field.pointee = CSVRecord.Span(start: fieldStart, end: position)
         if byte == CSVByte.comma {
-          count &+= 1
+          field += 1
           fieldStart = position &+ 1
           continue
         }
@@ -155,18 +156,20 @@ extension CSVReader {
             }
             if base[next] == CSVByte.lineFeed {
               next &+= 1
-              candidates &= UInt64.max << UInt64(next &- block)
+              // Drops the `\n`'s bit; past bit 63 the shift gives 0 and the next block
+              // drops it instead, as it starts before `fieldStart`.
+              candidates &= ~(2 &<< UInt64(position &- block))
             }
           }
-          if count == 0 && fieldStart == position {
+          if field == spans && fieldStart == position {
             rowsRead &+= 1
             start = next
           } else {
-            try deliverRecord(fieldCount: count &+ 1, next: next, body)
+            try deliverRecord(fieldCount: spans.distance(to: field) &+ 1, next: next, body)
           }
           recordStart = next
           fieldStart = next
-          count = 0
+          field = spans
         } else if byte == CSVByte.quote {
           start = recordStart
           return
