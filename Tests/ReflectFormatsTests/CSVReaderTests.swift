@@ -301,6 +301,46 @@ struct CSVReaderTests {
     #expect(reader.bufferCapacity >= 1_000_000 && reader.bufferCapacity <= 4_000_000)
   }
 
+  @Test("stops at a record longer than the limit, such as one left open by a quote")
+  func recordSizeLimit() throws {
+    let options = CSVReader.Options(chunkSize: 64, maximumRecordSize: 1000)
+    let open = Array(("a,b\n1,\"" + String(repeating: "x,\n", count: 2000)).utf8)
+    var reader = CSVReader(bytes: open, name: "t.csv", options: options)
+    #expect {
+      try reader.forEachRecord { _ in }
+    } throws: { error in
+      "\(error)"
+        == "t.csv:2:2: error: a record goes on for more than 1000 bytes; this usually means"
+        + " that a quoted field is not closed: a field that starts with `\"` must end with `\"`"
+    }
+    #expect(reader.bufferCapacity == 1000)
+
+    let long = Array(("a,b\n1,\"" + String(repeating: "x", count: 990) + "\"\n").utf8)
+    var fits = CSVReader(bytes: long, options: options)
+    var lengths: [Int] = []
+    try fits.forEachRecord { lengths.append($0[1].count) }
+    #expect(lengths == [1, 990])
+  }
+
+  @Test("stops at a record with more fields than any spreadsheet", arguments: [64, 1 << 20])
+  func fieldCountLimit(chunkSize: Int) throws {
+    let commas = [UInt8](repeating: CSVByte.comma, count: CSVReader.maximumFieldCount)
+    var reader = CSVReader(
+      bytes: commas + [0x0A], name: "t.csv", options: .init(fieldCount: .any, chunkSize: chunkSize))
+    #expect {
+      try reader.forEachRecord { _ in }
+    } throws: { error in
+      "\(error)"
+        == "t.csv:1:1048577: error: a record has more than 1048576 fields; check that this is a"
+        + " CSV file with commas between fields"
+    }
+    var fits = CSVReader(
+      bytes: Array(commas.dropFirst()) + [0x0A], options: .init(chunkSize: chunkSize))
+    var counts: [Int] = []
+    try fits.forEachRecord { counts.append($0.count) }
+    #expect(counts == [CSVReader.maximumFieldCount])
+  }
+
   @Test("agrees with a plain reference parser on generated input", arguments: [false, true])
   func agreesWithReference(ragged: Bool) {
     // Short bytes from an alphabet rich in special bytes, so that every state meets every

@@ -25,6 +25,10 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidUTF8
     /// A record has a different number of fields than the header.
     case fieldCount(found: Int, expected: Int)
+    /// A record is longer than `CSVReader.Options.maximumRecordSize` bytes.
+    case recordTooLong(maximumBytes: Int)
+    /// A record has more than `CSVReader.maximumFieldCount` fields.
+    case tooManyFields(maximum: Int)
     /// The file could not be opened.
     case cannotOpen
     /// Reading failed after the file was opened.
@@ -74,6 +78,12 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         ? "quote a field that contains a comma" : "keep the commas of empty fields"
       return "\(row) has \(found) field\(found == 1 ? "" : "s"), the header has \(expected);"
         + " every row needs one field per header column (\(hint))"
+    case .recordTooLong(let maximumBytes):
+      return "a record goes on for more than \(maximumBytes) bytes; this usually means that a"
+        + " quoted field is not closed: a field that starts with `\"` must end with `\"`"
+    case .tooManyFields(let maximum):
+      return "a record has more than \(maximum) fields; check that this is a CSV file with"
+        + " commas between fields"
     case .cannotOpen:
       return "cannot open the file\(systemReason); check the path and its permissions"
     case .cannotRead:

@@ -35,10 +35,14 @@ extension CSVReader {
     var count = 0
     var hasDoubledQuotes = false
     while true {
+      if count >= Self.maximumFieldCount {
+        return .malformed(.tooManyFields(maximum: Self.maximumFieldCount), column: count + 1)
+      }
       if count == spanCapacity {
         growSpans()
         spans = self.spans
       }
+      columnAwaitingInput = count + 1
       if position < end && base[position] == CSVByte.quote {
         // A quoted field: everything up to a quote that is not doubled is content.
         let contentStart = position + 1
@@ -125,6 +129,8 @@ extension CSVReader {
       // A block has at most 64 fields: make room once here rather than at every comma.
       let count = spans.distance(to: field)
       if spanCapacity &- count < 64 {
+        // Past the limit, the general path reports the error at the right field.
+        guard count < Self.maximumFieldCount else { break }
         growSpans()
         field = spans + count
       }

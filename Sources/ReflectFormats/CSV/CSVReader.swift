@@ -39,13 +39,24 @@ public struct CSVReader: ~Copyable {
     /// to stay in the processor's caches while it is parsed.
     public static let defaultChunkSize = 1 << 20
 
+    /// The default limit of a record's size: far above any real record, and a bound on
+    /// memory when a quote that is never closed makes the rest of a file one record.
+    public static let defaultMaximumRecordSize = 64 << 20
+
     public var fieldCount: FieldCountRule
     /// How many bytes to read at a time (at least 4).
     public var chunkSize: Int
+    /// The most bytes one record may have; a longer one is an error, `.recordTooLong`.
+    /// The reader's memory stays below about this plus a chunk, whatever the input.
+    public var maximumRecordSize: Int
 
-    public init(fieldCount: FieldCountRule = .matchHeader, chunkSize: Int = defaultChunkSize) {
+    public init(
+      fieldCount: FieldCountRule = .matchHeader, chunkSize: Int = defaultChunkSize,
+      maximumRecordSize: Int = defaultMaximumRecordSize
+    ) {
       self.fieldCount = fieldCount
       self.chunkSize = chunkSize
+      self.maximumRecordSize = maximumRecordSize
     }
   }
 
@@ -71,6 +82,11 @@ public struct CSVReader: ~Copyable {
 
   var spans: UnsafeMutablePointer<CSVRecord.Span>
   var spanCapacity: Int
+  /// The most fields a record may have (a spreadsheet has 16,384 columns), so that a file
+  /// of commas cannot make the field list take 16 bytes per input byte.
+  static let maximumFieldCount = 1 << 20
+  /// The field where the last scan stopped for more input, for `.recordTooLong`.
+  var columnAwaitingInput = 1
 
   /// Rows seen so far, blank lines included.
   var rowsRead = 0
@@ -215,11 +231,18 @@ public struct CSVReader: ~Copyable {
     start = 0
     end = pending
     if pending == bufferCapacity {
-      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferCapacity * 2)
+      guard bufferCapacity < options.maximumRecordSize else {
+        throw stop(
+          CSVError(
+            .recordTooLong(maximumBytes: options.maximumRecordSize), file: file,
+            row: rowsRead + 1, column: columnAwaitingInput))
+      }
+      let capacity = min(bufferCapacity * 2, options.maximumRecordSize)
+      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
       larger.update(from: buffer, count: pending)
       buffer.deallocate()
       buffer = larger
-      bufferCapacity *= 2
+      bufferCapacity = capacity
     }
     // Filling the whole buffer before parsing means an incomplete record is parsed again
     // at most once per buffer-full, even when a pipe delivers a few bytes at a time.
