@@ -37,6 +37,7 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotWrite
   }
 
+  /// What went wrong; `message` says it in words.
   public var code: Code
   /// The file as the user named it.
   public var file: String
@@ -47,6 +48,7 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The operating system's error number behind an I/O failure (`errno`), if there was one.
   public var systemErrorNumber: Int32?
 
+  /// An error of kind `code` in `file`, at `row` and `column` when it has a place.
   public init(
     _ code: Code, file: String, row: Int? = nil, column: Int? = nil,
     systemErrorNumber: Int32? = nil
@@ -104,5 +106,6 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     return Diagnostic(file: file, location: location, severity: .error, message: message)
   }
 
+  /// The error as the user sees it: `file:row:column: error: message`.
   public var description: String { diagnostic.description }
 }

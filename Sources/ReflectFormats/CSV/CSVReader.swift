@@ -43,6 +43,7 @@ public struct CSVReader: ~Copyable {
     /// memory when a quote that is never closed makes the rest of a file one record.
     public static let defaultMaximumRecordSize = 64 << 20
 
+    /// Whether every record must have as many fields as the header (the default).
     public var fieldCount: FieldCountRule
     /// How many bytes to read at a time (at least 4).
     public var chunkSize: Int
@@ -50,6 +51,7 @@ public struct CSVReader: ~Copyable {
     /// The reader's memory stays below about this plus a chunk, whatever the input.
     public var maximumRecordSize: Int
 
+    /// Options with the given values; the defaults suit files of any size.
     public init(
       fieldCount: FieldCountRule = .matchHeader, chunkSize: Int = defaultChunkSize,
       maximumRecordSize: Int = defaultMaximumRecordSize

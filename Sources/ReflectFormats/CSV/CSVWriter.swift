@@ -36,6 +36,7 @@ public struct CSVWriter: ~Copyable {
     /// How many bytes to gather before writing them out (at least 64).
     public var bufferSize: Int
 
+    /// Options with the given values; the defaults are the export dialect without a BOM.
     public init(
       byteOrderMark: Bool = false, neutralizesFormulas: Bool = true,
       bufferSize: Int = defaultBufferSize
