@@ -10,8 +10,9 @@ func readLong(_ path: String) throws -> (records: Int, sum: Int) {
   var sum = 0
   try reader.forEachRecord { record in
     records += 1
+    guard record.row > 1, record.count > 3 else { return }
     let value = record[3]
-    if record.row > 1, value.count == 1 { sum &+= Int(value[0]) &- 48 }
+    if value.count == 1 { sum &+= Int(value[0]) &- 48 }
   }
   return (records, sum)
 }
