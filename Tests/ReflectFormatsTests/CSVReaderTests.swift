@@ -204,6 +204,30 @@ struct CSVReaderTests {
     #expect(seen == 2)
   }
 
+  @Test("goes on after the caller's error, and stays stopped after malformed input")
+  func afterErrors() throws {
+    struct Skip: Error {}
+    var reader = CSVReader(bytes: Array("a\n1\n2\n\"3\n".utf8), name: "t.csv")
+    var rows: [Int] = []
+    #expect(throws: Skip.self) {
+      try reader.forEachRecord { record in
+        rows.append(record.row)
+        if record.row == 2 { throw Skip() }
+      }
+    }
+    let message =
+      "t.csv:4:1: error: a quoted field is not closed; a field that starts with `\"` must end"
+      + " with `\"`"
+    for _ in 0..<2 {
+      #expect {
+        try reader.forEachRecord { rows.append($0.row) }
+      } throws: { error in
+        "\(error)" == message
+      }
+    }
+    #expect(rows == [1, 2, 3])
+  }
+
   @Test("reads a file, and names a missing one")
   func readsFiles() throws {
     let directory = FileManager.default.temporaryDirectory
@@ -275,6 +299,46 @@ struct CSVReaderTests {
     try reader.forEachRecord { record in lengths.append(record[0].count + record[1].count) }
     #expect(lengths == [2, 1_000_001, 1_000_001])
     #expect(reader.bufferCapacity >= 1_000_000 && reader.bufferCapacity <= 4_000_000)
+  }
+
+  @Test("stops at a record longer than the limit, such as one left open by a quote")
+  func recordSizeLimit() throws {
+    let options = CSVReader.Options(chunkSize: 64, maximumRecordSize: 1000)
+    let open = Array(("a,b\n1,\"" + String(repeating: "x,\n", count: 2000)).utf8)
+    var reader = CSVReader(bytes: open, name: "t.csv", options: options)
+    #expect {
+      try reader.forEachRecord { _ in }
+    } throws: { error in
+      "\(error)"
+        == "t.csv:2:2: error: a record goes on for more than 1000 bytes; this usually means"
+        + " that a quoted field is not closed: a field that starts with `\"` must end with `\"`"
+    }
+    #expect(reader.bufferCapacity == 1000)
+
+    let long = Array(("a,b\n1,\"" + String(repeating: "x", count: 990) + "\"\n").utf8)
+    var fits = CSVReader(bytes: long, options: options)
+    var lengths: [Int] = []
+    try fits.forEachRecord { lengths.append($0[1].count) }
+    #expect(lengths == [1, 990])
+  }
+
+  @Test("stops at a record with more fields than any spreadsheet", arguments: [64, 1 << 20])
+  func fieldCountLimit(chunkSize: Int) throws {
+    let commas = [UInt8](repeating: CSVByte.comma, count: CSVReader.maximumFieldCount)
+    var reader = CSVReader(
+      bytes: commas + [0x0A], name: "t.csv", options: .init(fieldCount: .any, chunkSize: chunkSize))
+    #expect {
+      try reader.forEachRecord { _ in }
+    } throws: { error in
+      "\(error)"
+        == "t.csv:1:1048577: error: a record has more than 1048576 fields; check that this is a"
+        + " CSV file with commas between fields"
+    }
+    var fits = CSVReader(
+      bytes: Array(commas.dropFirst()) + [0x0A], options: .init(chunkSize: chunkSize))
+    var counts: [Int] = []
+    try fits.forEachRecord { counts.append($0.count) }
+    #expect(counts == [CSVReader.maximumFieldCount])
   }
 
   @Test("agrees with a plain reference parser on generated input", arguments: [false, true])

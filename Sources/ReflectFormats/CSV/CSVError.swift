@@ -25,6 +25,10 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidUTF8
     /// A record has a different number of fields than the header.
     case fieldCount(found: Int, expected: Int)
+    /// A record is longer than `CSVReader.Options.maximumRecordSize` bytes.
+    case recordTooLong(maximumBytes: Int)
+    /// A record has more than `CSVReader.maximumFieldCount` fields.
+    case tooManyFields(maximum: Int)
     /// The file could not be opened.
     case cannotOpen
     /// Reading failed after the file was opened.
@@ -33,6 +37,7 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotWrite
   }
 
+  /// What went wrong; `message` says it in words.
   public var code: Code
   /// The file as the user named it.
   public var file: String
@@ -43,6 +48,7 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The operating system's error number behind an I/O failure (`errno`), if there was one.
   public var systemErrorNumber: Int32?
 
+  /// An error of kind `code` in `file`, at `row` and `column` when it has a place.
   public init(
     _ code: Code, file: String, row: Int? = nil, column: Int? = nil,
     systemErrorNumber: Int32? = nil
@@ -74,6 +80,12 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         ? "quote a field that contains a comma" : "keep the commas of empty fields"
       return "\(row) has \(found) field\(found == 1 ? "" : "s"), the header has \(expected);"
         + " every row needs one field per header column (\(hint))"
+    case .recordTooLong(let maximumBytes):
+      return "a record goes on for more than \(maximumBytes) bytes; this usually means that a"
+        + " quoted field is not closed: a field that starts with `\"` must end with `\"`"
+    case .tooManyFields(let maximum):
+      return "a record has more than \(maximum) fields; check that this is a CSV file with"
+        + " commas between fields"
     case .cannotOpen:
       return "cannot open the file\(systemReason); check the path and its permissions"
     case .cannotRead:
@@ -94,5 +106,6 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     return Diagnostic(file: file, location: location, severity: .error, message: message)
   }
 
+  /// The error as the user sees it: `file:row:column: error: message`.
   public var description: String { diagnostic.description }
 }

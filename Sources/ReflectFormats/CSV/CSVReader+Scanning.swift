@@ -35,10 +35,14 @@ extension CSVReader {
     var count = 0
     var hasDoubledQuotes = false
     while true {
+      if count >= Self.maximumFieldCount {
+        return .malformed(.tooManyFields(maximum: Self.maximumFieldCount), column: count + 1)
+      }
       if count == spanCapacity {
         growSpans()
         spans = self.spans
       }
+      columnAwaitingInput = count + 1
       if position < end && base[position] == CSVByte.quote {
         // A quoted field: everything up to a quote that is not doubled is content.
         let contentStart = position + 1
@@ -116,52 +120,62 @@ extension CSVReader {
   mutating func scanUnquotedRecords(_ body: (borrowing CSVRecord) throws -> Void) throws {
     let base = buffer
     let end = self.end
-    var spans = self.spans
     var recordStart = start
     var fieldStart = recordStart
-    var count = 0
+    // Where the current field's span goes: spans[0] for a record's first field.
+    var field = spans
     var block = recordStart
     while end &- block >= 64 {
+      // A block has at most 64 fields: make room once here rather than at every comma.
+      let count = spans.distance(to: field)
+      if spanCapacity &- count < 64 {
+        // Past the limit, the general path reports the error at the right field.
+        guard count < Self.maximumFieldCount else { break }
+        growSpans()
+        field = spans + count
+      }
       var candidates = candidateMask(base, at: block)
+      // Bytes already taken: the `\n` of a `\r\n` that ended the last record of the
+      // previous block. (A shift by 64 or more gives 0, as wanted.)
+      candidates &= UInt64.max << UInt64(max(0, fieldStart &- block))
       while candidates != 0 {
         let position = block &+ candidates.trailingZeroBitCount
         candidates &= candidates &- 1
-        // The `\n` of a `\r\n` that ended the previous record.
-        if position < fieldStart { continue }
         let byte = base[position]
         // Every candidate ends the current field unless it turns out to be content, so
         // the span is written before knowing; a comma only has to move on.
-        spans[count] = CSVRecord.Span(start: fieldStart, end: position)
+        field.pointee = CSVRecord.Span(start: fieldStart, end: position)
         if byte == CSVByte.comma {
-          count += 1
-          fieldStart = position + 1
-          if count == spanCapacity {
-            growSpans()
-            spans = self.spans
-          }
+          field += 1
+          fieldStart = position &+ 1
           continue
         }
         // A bit test rather than two comparisons: comparisons of one byte with several
         // constants become a jump table, whose indirect jump mispredicts at record ends.
         // (Candidates are below 0x2E, so the shift stays below 64.)
         if lineEndBytes &>> UInt64(byte) & 1 != 0 {
-          var next = position + 1
+          var next = position &+ 1
           if byte == CSVByte.carriageReturn {
             guard next < end else {
               start = recordStart
               return
             }
-            if base[next] == CSVByte.lineFeed { next += 1 }
+            if base[next] == CSVByte.lineFeed {
+              next &+= 1
+              // Drops the `\n`'s bit; past bit 63 the shift gives 0 and the next block
+              // drops it instead, as it starts before `fieldStart`.
+              candidates &= ~(2 &<< UInt64(position &- block))
+            }
           }
-          if count == 0 && fieldStart == position {
-            rowsRead += 1
+          if field == spans && fieldStart == position {
+            rowsRead &+= 1
             start = next
           } else {
-            try deliverRecord(fieldCount: count + 1, next: next, body)
+            try deliverRecord(fieldCount: spans.distance(to: field) &+ 1, next: next, body)
           }
           recordStart = next
           fieldStart = next
-          count = 0
+          field = spans
         } else if byte == CSVByte.quote {
           start = recordStart
           return
@@ -238,13 +252,17 @@ private func candidateBytes(_ base: UnsafeMutablePointer<UInt8>, at position: In
 /// comma, quote, CR or LF (see `candidateBytes`).
 @inline(__always)
 private func candidateMask(_ base: UnsafeMutablePointer<UInt8>, at position: Int) -> UInt64 {
+  // Gathers the high bits of each word's eight bytes into eight bits: after the shift
+  // they are at 0, 8, …, 56, and the multiplier's terms move bit 8k to bit 56 + k with no
+  // two terms meeting, so no carries. Words are taken last to first and shifted in, a
+  // chain that the compiler keeps in scalar registers; as eight independent lanes it
+  // would vectorise them with SSE, which has no 64-bit multiply and emulates it slowly.
   var mask: UInt64 = 0
-  for word in 0..<8 {
-    // Gathers the high bits of the eight bytes into the low eight bits: after the shift
-    // the bits are at 0, 8, …, 56, and the multiplier's terms move bit 8k to bit 56 + k
-    // with no two terms meeting, so no carries.
+  var word = 7
+  while word >= 0 {
     let bytes = candidateBytes(base, at: position &+ word &* 8) &>> 7
-    mask |= ((bytes &* 0x0102_0408_1020_4080) &>> 56) &<< UInt64(word &* 8)
+    mask = (mask &<< 8) | ((bytes &* 0x0102_0408_1020_4080) &>> 56)
+    word &-= 1
   }
   return mask
 }

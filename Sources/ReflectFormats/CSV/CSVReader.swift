@@ -10,8 +10,9 @@ import Foundation
 ///
 /// ```swift
 /// var reader = try CSVReader(path: "long.csv")
+/// var header: [String]?
 /// try reader.forEachRecord { record in
-///   if record.row == 1 { header = try record.strings(); return }
+///   guard header != nil else { header = try record.strings(); return }
 ///   let respondent = try record.string(at: 0)
 ///   …
 /// }
@@ -19,7 +20,9 @@ import Foundation
 ///
 /// Blank lines are skipped (they still count as rows). Errors are thrown as `CSVError`,
 /// located by row and column. By default every record must have as many fields as the
-/// first one, the header; see `Options.fieldCount`.
+/// first one, the header; to collect every ragged row rather than stop at the first, read
+/// with `Options.FieldCountRule.any` and check each record with
+/// `CSVRecord.requireFieldCount(_:)`.
 public struct CSVReader: ~Copyable {
   /// How the reader reads.
   public struct Options: Sendable, Hashable {
@@ -36,13 +39,26 @@ public struct CSVReader: ~Copyable {
     /// to stay in the processor's caches while it is parsed.
     public static let defaultChunkSize = 1 << 20
 
+    /// The default limit of a record's size: far above any real record, and a bound on
+    /// memory when a quote that is never closed makes the rest of a file one record.
+    public static let defaultMaximumRecordSize = 64 << 20
+
+    /// Whether every record must have as many fields as the header (the default).
     public var fieldCount: FieldCountRule
     /// How many bytes to read at a time (at least 4).
     public var chunkSize: Int
+    /// The most bytes one record may have; a longer one is an error, `.recordTooLong`.
+    /// The reader's memory stays below about this plus a chunk, whatever the input.
+    public var maximumRecordSize: Int
 
-    public init(fieldCount: FieldCountRule = .matchHeader, chunkSize: Int = defaultChunkSize) {
+    /// Options with the given values; the defaults suit files of any size.
+    public init(
+      fieldCount: FieldCountRule = .matchHeader, chunkSize: Int = defaultChunkSize,
+      maximumRecordSize: Int = defaultMaximumRecordSize
+    ) {
       self.fieldCount = fieldCount
       self.chunkSize = chunkSize
+      self.maximumRecordSize = maximumRecordSize
     }
   }
 
@@ -68,9 +84,17 @@ public struct CSVReader: ~Copyable {
 
   var spans: UnsafeMutablePointer<CSVRecord.Span>
   var spanCapacity: Int
+  /// The most fields a record may have (a spreadsheet has 16,384 columns), so that a file
+  /// of commas cannot make the field list take 16 bytes per input byte.
+  static let maximumFieldCount = 1 << 20
+  /// The field where the last scan stopped for more input, for `.recordTooLong`.
+  var columnAwaitingInput = 1
 
   /// Rows seen so far, blank lines included.
   var rowsRead = 0
+  /// The error that stopped reading; thrown again by later calls, since the input after a
+  /// malformed record cannot be read reliably.
+  private var failure: CSVError?
   private var headerFieldCount: Int?
   /// The header's field count once known; records with another count take the slow path
   /// of `checkFieldCount(_:)`.
@@ -134,11 +158,14 @@ public struct CSVReader: ~Copyable {
   /// Reads the rest of the input, calling `body` with each record in order.
   ///
   /// The record and the buffers its fields point to are valid only during the call.
-  /// An error thrown by `body` stops reading and is rethrown as it is.
+  /// An error thrown by `body` stops reading and is rethrown as it is; calling again goes
+  /// on with the next record.
   ///
   /// - Throws: `CSVError` for malformed input (`.unterminatedQuote`, `.quoteInUnquotedField`,
-  ///   `.textAfterClosingQuote`, `.fieldCount`) and for read failures (`.cannotRead`).
+  ///   `.textAfterClosingQuote`, `.fieldCount`) and for read failures (`.cannotRead`). Such
+  ///   an error ends the reading: later calls throw it again.
   public mutating func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    if let failure { throw failure }
     while true {
       // Most records have no quotes: take them in the fast path, and the rest (a quote,
       // the last bytes of the buffer) one at a time in the general one.
@@ -156,7 +183,7 @@ public struct CSVReader: ~Copyable {
         if inputEnded { return }
         try refill()
       case .malformed(let code, let column):
-        throw CSVError(code, file: file, row: rowsRead + 1, column: column)
+        throw stop(CSVError(code, file: file, row: rowsRead + 1, column: column))
       }
     }
   }
@@ -166,7 +193,7 @@ public struct CSVReader: ~Copyable {
   mutating func deliverRecord(
     fieldCount: Int, next: Int, _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
-    rowsRead += 1
+    rowsRead &+= 1
     if fieldCount != expectedFieldCount {
       try checkFieldCount(fieldCount)
     }
@@ -184,9 +211,16 @@ public struct CSVReader: ~Copyable {
       expectedFieldCount = count
       return
     }
-    throw CSVError(
-      .fieldCount(found: count, expected: expectedFieldCount), file: file, row: rowsRead,
-      column: min(count, expectedFieldCount) + 1)
+    throw stop(
+      CSVError(
+        .fieldCount(found: count, expected: expectedFieldCount), file: file, row: rowsRead,
+        column: min(count, expectedFieldCount) + 1))
+  }
+
+  /// Records `error` as the one that ended the reading, and returns it to be thrown.
+  private mutating func stop(_ error: CSVError) -> CSVError {
+    failure = error
+    return error
   }
 
   /// Moves the unread bytes to the front of the buffer and fills the rest, doubling the
@@ -199,11 +233,18 @@ public struct CSVReader: ~Copyable {
     start = 0
     end = pending
     if pending == bufferCapacity {
-      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferCapacity * 2)
+      guard bufferCapacity < options.maximumRecordSize else {
+        throw stop(
+          CSVError(
+            .recordTooLong(maximumBytes: options.maximumRecordSize), file: file,
+            row: rowsRead + 1, column: columnAwaitingInput))
+      }
+      let capacity = min(bufferCapacity * 2, options.maximumRecordSize)
+      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
       larger.update(from: buffer, count: pending)
       buffer.deallocate()
       buffer = larger
-      bufferCapacity *= 2
+      bufferCapacity = capacity
     }
     // Filling the whole buffer before parsing means an incomplete record is parsed again
     // at most once per buffer-full, even when a pipe delivers a few bytes at a time.
@@ -241,7 +282,7 @@ public struct CSVReader: ~Copyable {
     switch SystemIO.readSome(descriptor, into: target, count: count) {
     case .success(let count): return count
     case .failure(let error):
-      throw CSVError(.cannotRead, file: file, systemErrorNumber: error.number)
+      throw stop(CSVError(.cannotRead, file: file, systemErrorNumber: error.number))
     }
   }
 

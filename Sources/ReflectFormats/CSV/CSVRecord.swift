@@ -62,16 +62,20 @@ public struct CSVRecord: ~Copyable {
   ///   bytes are not UTF-8.
   public func string(at index: Int) throws(CSVError) -> String {
     let field = self[index]
-    guard !field.isEmpty else { return "" }
+    guard let base = field.baseAddress, !field.isEmpty else { return "" }
+    // Ids, waves and answers are ASCII, which is UTF-8 by construction.
+    if isASCII(base, count: field.count) {
+      return String(decoding: field, as: UTF8.self)
+    }
     // String(decoding:) replaces invalid sequences with U+FFFD; the result has exactly the
     // input's bytes only when there was nothing to replace. (String(validating:) would
     // say so directly but needs macOS 15, and the package supports macOS 13.)
     var text = String(decoding: field, as: UTF8.self)
     let isValid = text.withUTF8 { decoded in
-      guard decoded.count == field.count, let decodedBase = decoded.baseAddress,
-        let fieldBase = field.baseAddress
-      else { return false }
-      return memcmp(decodedBase, fieldBase, field.count) == 0
+      guard decoded.count == field.count, let decodedBase = decoded.baseAddress else {
+        return false
+      }
+      return memcmp(decodedBase, base, field.count) == 0
     }
     guard isValid else {
       throw CSVError(.invalidUTF8, file: file, row: row, column: index + 1)
@@ -100,4 +104,20 @@ public struct CSVRecord: ~Copyable {
       .fieldCount(found: count, expected: expected), file: file, row: row,
       column: min(count, expected) + 1)
   }
+}
+
+/// Whether all `count` bytes at `base` are below 0x80, checked eight at a time.
+@inline(__always)
+private func isASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+  var position = 0
+  var highBits: UInt64 = 0
+  while count &- position >= 8 {
+    highBits |= UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+    position &+= 8
+  }
+  while position < count {
+    highBits |= UInt64(base[position])
+    position &+= 1
+  }
+  return highBits & 0x8080_8080_8080_8080 == 0
 }

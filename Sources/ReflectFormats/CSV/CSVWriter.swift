@@ -36,6 +36,7 @@ public struct CSVWriter: ~Copyable {
     /// How many bytes to gather before writing them out (at least 64).
     public var bufferSize: Int
 
+    /// Options with the given values; the defaults are the export dialect without a BOM.
     public init(
       byteOrderMark: Bool = false, neutralizesFormulas: Bool = true,
       bufferSize: Int = defaultBufferSize
@@ -66,8 +67,9 @@ public struct CSVWriter: ~Copyable {
   /// `flushedCount + count` when the current row began.
   private var rowStart = 0
 
-  /// Writes a new file at `path` (replacing one that is there), readable and writable by
-  /// its owner only, since exports hold personal data.
+  /// Writes the file at `path`, replacing its contents. A new file is created readable
+  /// and writable by its owner only, since exports hold personal data; a file that is
+  /// already there keeps its permissions.
   ///
   /// - Parameter name: the file as errors should name it; `path` if `nil`.
   /// - Throws: `CSVError` with code `.cannotOpen`.
