@@ -22,6 +22,9 @@ import Testing
       var answered: [Int]
       var lowest: Double
       var highest: Double
+      var alpha: Double?
+      var complete_cases: Int
+      var item_total_r: [Double]?
     }
     struct CompositeCase: Decodable {
       var id: String
@@ -142,6 +145,22 @@ import Testing
         Self.expectClose(column.pomp(row), expected.pomp[row], "pomp \(expected.id) row \(row)")
       }
     }
+  }
+
+  @Test func reliabilityMatchesPingouinOnCompleteCasesWithReverseKeys() throws {
+    let reference = try Self.loadReference()
+    let results = Scoring.reliability(Self.responses(reference), wave: "pre")
+    #expect(results.map(\.scale) == reference.scales.map(\.id))
+    for (result, expected) in zip(results, reference.scales) {
+      #expect(result.n == expected.complete_cases, "n of \(expected.id)")
+      #expect(result.k == expected.items.count)
+      Self.expectClose(result.alpha, expected.alpha, "alpha of \(expected.id)")
+      for (position, item) in result.items.enumerated() {
+        Self.expectClose(item.itemTotalR, expected.item_total_r?[position], "r of \(item.item)")
+      }
+    }
+    // A one-item scale has no alpha, and says why.
+    #expect(results.last?.reason == "fewer than 2 items")
   }
 
   static let bandCases: [(Double, String)] = [

@@ -17,19 +17,13 @@ struct Score: ParsableCommand {
         reflect score --instrument openness --responses answers.csv --respondent p000042 --format json
       """)
 
-  @Option(help: "An instrument id or a path to an .xml file.")
-  var instrument: String
-
   @Option(help: "Only sessions of this wave.")
   var wave: String?
 
   @Option(help: "Only this respondent's sessions.")
   var respondent: String?
 
-  @Option(help: ArgumentHelp("A long CSV of answers to score.", valueName: "file.csv"))
-  var responses: String?
-
-  @OptionGroup var instruments: InstrumentOptions
+  @OptionGroup var input: ResponsesOptions
 
   @Option(help: "text, json or csv.")
   var format: OutputFormat = .text
@@ -38,27 +32,10 @@ struct Score: ParsableCommand {
     guard format != .html else {
       throw ValidationError("--format must be text, json or csv for score")
     }
-    guard responses != nil else {
-      throw ValidationError(
-        "give the answers with --responses FILE.csv (scoring from the store comes with `reflect take`)"
-      )
-    }
   }
 
   func run() throws {
-    let loaded: LoadedInstrument
-    do {
-      loaded = try instruments.catalog.load(instrument)
-    } catch {
-      throw error.report()
-    }
-    let answers: Responses
-    do {
-      answers = try LongResponsesReader(instrument: loaded.instrument).read(path: responses ?? "")
-    } catch {
-      for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
-      throw ExitCode(1)
-    }
+    let answers = try input.load()
     let report = ScoreReport(responses: answers, wave: wave, respondent: respondent)
     switch format {
     case .csv:

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ReflectCore
+import ReflectFormats
 import ReflectXML
 
 /// Where instrument ids are looked up; shared by every command that takes one.
@@ -21,4 +23,38 @@ struct InstrumentOptions: ParsableArguments {
 /// Output formats; each command accepts the ones that make sense for it.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, csv, html
+}
+
+/// The instrument and where its answers come from, for the analysis commands.
+struct ResponsesOptions: ParsableArguments {
+  @Option(help: "An instrument id or a path to an .xml file.")
+  var instrument: String
+
+  @Option(help: ArgumentHelp("A long CSV of answers (instead of the store).", valueName: "file.csv"))
+  var responses: String?
+
+  @OptionGroup var instruments: InstrumentOptions
+
+  func validate() throws {
+    guard responses != nil else {
+      throw ValidationError(
+        "give the answers with --responses FILE.csv (reading the store comes with `reflect take`)")
+    }
+  }
+
+  /// The instrument's answers; prints the problems and exits 1 when they can't be read.
+  func load() throws -> Responses {
+    let loaded: LoadedInstrument
+    do {
+      loaded = try instruments.catalog.load(instrument)
+    } catch {
+      throw error.report()
+    }
+    do {
+      return try LongResponsesReader(instrument: loaded.instrument).read(path: responses ?? "")
+    } catch {
+      for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+      throw ExitCode(1)
+    }
+  }
 }

@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pandas as pd
+import pingouin
 
 NaN = float("nan")
 # Items and their numeric ranges (min, max of the non-missing choice values).
@@ -57,7 +58,17 @@ for scale in scales:
     pomp = 100 * (score - lo) / (hi - lo)
     scores[scale["id"]] = score
     bounds[scale["id"]] = (lo, hi)
+    # Reliability (statistics.md): Cronbach's alpha on complete cases, items recoded,
+    # from pingouin (listwise deletion), and the corrected item-total correlations.
+    complete = recoded.dropna()
+    if len(complete) >= 2 and recoded.shape[1] >= 2:
+        alpha = float(pingouin.cronbach_alpha(data=complete)[0])
+        item_total = [float(np.corrcoef(complete[c], complete.drop(columns=c).sum(axis=1))[0, 1])
+                      for c in complete.columns]
+    else:
+        alpha, item_total = None, None
     result["scales"].append({
+        "alpha": alpha, "complete_cases": int(len(complete)), "item_total_r": item_total,
         **{k: scale[k] for k in ("id", "method", "min_answered")},
         "items": [{"item": i, "reverse": r, "weight": w} for i, r, w in scale["items"]],
         "score": [None if math.isnan(v) else v for v in score],
