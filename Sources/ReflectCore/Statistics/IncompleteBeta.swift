@@ -12,7 +12,7 @@ public enum IncompleteBeta {
   /// I_x(a, b) for `x` in [0, 1] and positive `a`, `b`.
   ///
   /// - Returns: a value in [0, 1]; `NaN` when `x` is outside [0, 1], when `a` or `b` is not
-  ///   positive, or when any argument is `NaN`.
+  ///   positive or `a + b` overflows, or when any argument is `NaN`.
   public static func regularized(_ x: Double, a: Double, b: Double) -> Double {
     // 1 − x is exact for x ≥ 0.5; below that, the pair routine takes log(1 − x) from x.
     pair(x: x, y: 1 - x, a: a, b: b).lower
@@ -25,7 +25,7 @@ public enum IncompleteBeta {
   /// on its side directly and the other as 1 minus it; away from the switch point the
   /// direct one is the smaller, so neither loses relative precision.
   static func pair(x: Double, y: Double, a: Double, b: Double) -> (lower: Double, upper: Double) {
-    guard a > 0, b > 0, a.isFinite, b.isFinite, x >= 0, x <= 1, y >= 0, y <= 1 else {
+    guard a > 0, b > 0, (a + b).isFinite, x >= 0, x <= 1, y >= 0, y <= 1 else {
       return (.nan, .nan)
     }
     // Only a zero decides: y may round to 1 while x is tiny but still carries the answer.
@@ -104,8 +104,8 @@ public enum IncompleteBeta {
     for m in 1...maxTerms {
       let m = Double(m)
       let twoM = 2 * m
-      // Even step.
-      var term = m * (b - m) * x / ((aMinusOne + twoM) * (a + twoM))
+      // Even step. Each term is a product of ratios, so that huge a or b cannot overflow.
+      var term = m / (aMinusOne + twoM) * ((b - m) / (a + twoM)) * x
       d = 1 + term * d
       if abs(d) < tiny { d = tiny }
       c = 1 + term / c
@@ -113,7 +113,7 @@ public enum IncompleteBeta {
       d = 1 / d
       h *= d * c
       // Odd step.
-      term = -(a + m) * (sum + m) * x / ((a + twoM) * (aPlusOne + twoM))
+      term = -((a + m) / (a + twoM)) * ((sum + m) / (aPlusOne + twoM)) * x
       d = 1 + term * d
       if abs(d) < tiny { d = tiny }
       c = 1 + term / c

@@ -65,23 +65,29 @@ public struct PairedComparison: Sendable, Hashable {
     let degrees = Double(n - 1)
     let standardError = sdChange / Double(n).squareRoot()
     let margin = StudentT.quantile(0.975, df: degrees) * standardError
-    ciLow = meanChange - margin
-    ciHigh = meanChange + margin
+    ciLow = Self.finite(meanChange - margin)
+    ciHigh = Self.finite(meanChange + margin)
     df = n - 1
-    if sdChange > 0 {
-      let t = meanChange / standardError
+    // The guards on finiteness only matter for data near Double's limits (a spread so
+    // small or so large that a ratio overflows): the figure is then unknown, not infinite.
+    if sdChange > 0, let t = Self.finite(meanChange / standardError) {
       self.t = t
       p = StudentT.twoSidedP(t, df: degrees)
-      dZ = meanChange / sdChange
+      dZ = Self.finite(meanChange / sdChange)
     } else {
       (t, p, dZ) = (nil, nil, nil)
     }
-    if let sdFrom, let sdTo, sdFrom + sdTo > 0 {
-      let dAv = meanChange / (0.5 * (sdFrom + sdTo))
+    if let sdFrom, let sdTo, sdFrom + sdTo > 0,
+      let dAv = Self.finite(meanChange / (0.5 * sdFrom + 0.5 * sdTo))
+    {
       self.dAv = dAv
       gAv = dAv * (1 - 3 / (8 * Double(n) - 9))
     } else {
       (dAv, gAv) = (nil, nil)
     }
+  }
+
+  private static func finite(_ value: Double) -> Double? {
+    value.isFinite ? value : nil
   }
 }

@@ -6,8 +6,11 @@
 public struct ReliableChange: Sendable, Hashable {
   /// Whether a change is reliable, and in which direction relative to what is desirable.
   public enum Classification: String, Sendable, Hashable, CaseIterable {
+    /// A reliable change toward the desirable end: |RCI| ≥ 1.96 in that direction.
     case improved
+    /// No reliable change: |RCI| < 1.96.
     case unchanged
+    /// A reliable change away from the desirable end.
     case declined
   }
 

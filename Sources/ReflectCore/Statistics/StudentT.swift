@@ -27,7 +27,9 @@ public enum StudentT {
   /// (the tests hold it to 1e-12 against 50-digit values).
   ///
   /// - Returns: `-infinity` for `p == 0`, `+infinity` for `p == 1`; `NaN` for `p` outside
-  ///   [0, 1], a `df` that is not positive, or a `NaN` argument.
+  ///   [0, 1], a `df` that is not positive, or a `NaN` argument. A quantile beyond ±10¹⁵⁴,
+  ///   where t² overflows and the tail is taken as 0 (only for ν < 2 and p or 1 − p below
+  ///   about 10⁻¹⁵⁰), is returned as ∓infinity.
   public static func quantile(_ p: Double, df: Double) -> Double {
     guard p >= 0, p <= 1, df > 0 else { return .nan }
     if p == 0.5 { return 0 }
@@ -51,12 +53,40 @@ public enum StudentT {
   /// I_x(ν/2, ½) and its complement at x = ν/(ν + t²), with 1 − x computed as t²/(ν + t²)
   /// so that neither loses precision near t = 0.
   private static func betaPair(_ t: Double, df: Double) -> (lower: Double, upper: Double) {
+    if df > hillThreshold {
+      // I_x(ν/2, ½) is the two-sided p, 2Φ(−z) = erfc(z/√2); its complement erf(z/√2).
+      let scaled = hillNormalDeviate(abs(t), df: df) * Normal.squareRootOfOneHalf
+      return (erfc(scaled), erf(scaled))
+    }
     let square = t * t
     // Beyond |t| ≈ 1e154 the square overflows; the tail is then 0 to double precision
     // for every df of practical use.
     guard square.isFinite else { return (0, 1) }
+    // For a subnormal ν, ν/2 underflows to 0: in that limit all the mass is beyond any t.
+    guard 0.5 * df > 0 else { return (1, 0) }
     let denominator = df + square
     return IncompleteBeta.pair(x: df / denominator, y: square / denominator, a: 0.5 * df, b: 0.5)
+  }
+
+  /// Above this many degrees of freedom, tails come from Hill's normal approximation: the
+  /// continued fraction's terms cancel more as ν grows (1e-12 relative at ν = 3·10⁴, 1e-11 at
+  /// 3·10⁵), while Hill's error falls (below 1e-13 for |t| ≤ 40 from ν = 2·10⁴, against
+  /// 50-digit values).
+  static let hillThreshold = 20_000.0
+
+  /// The standard normal deviate z with 2Φ(−z) = P(|T| > t), for large ν, from Hill (1970),
+  /// "Algorithm 395: Student's t-distribution", Communications of the ACM 13(10).
+  private static func hillNormalDeviate(_ t: Double, df: Double) -> Double {
+    let a = df - 0.5
+    let b = 48 * a * a
+    let ratio = t / df.squareRoot()
+    let y = a * (ratio > 1e150 ? 2 * log(ratio) : log1p(ratio * ratio))
+    // z ≈ √y, and the tail is 0 to double precision from z ≈ 39: past that, only the
+    // polynomial below could go wrong (y³ overflows).
+    guard y < 1e5 else { return .infinity }
+    let correction =
+      ((((-0.4 * y - 3.3) * y - 24) * y - 85.5) / (0.8 * y * y + 100 + b) + y + 3) / b
+    return (correction + 1) * y.squareRoot()
   }
 
   /// log of the density at t.
@@ -71,13 +101,19 @@ public enum StudentT {
   }
 
   /// The u ≥ 0 with P(T > u) = q, for q in (0, 0.5].
-  ///
+  private static func upperTailQuantile(_ q: Double, df: Double) -> Double {
+    let solution = solveUpperTail(q, df: df)
+    // Past √(greatestFiniteMagnitude) the tail reads as 0, so the solver only homes in on
+    // where it starts to: the true quantile is somewhere beyond.
+    return solution < 1e154 ? solution : .infinity
+  }
+
   /// Newton's method on the log of a probability, kept inside a bracket that shrinks by
   /// bisection whenever a step would leave it. In the tails (q ≤ ¼) the probability is
   /// P(T > u) itself, whose log is close to linear in log u; nearer the centre it is
   /// P(0 < T < u) = ½ − q, so that a u close to 0 keeps its relative precision instead of
   /// being read off a difference from ½.
-  private static func upperTailQuantile(_ q: Double, df: Double) -> Double {
+  private static func solveUpperTail(_ q: Double, df: Double) -> Double {
     if q == 0 { return .infinity }
     let central = q > 0.25
     // ½ − q is exact for q in [¼, ½].
