@@ -10,6 +10,9 @@ struct Reflect: ParsableCommand {
       `reflect list`, preview one with `reflect show openness`.
       """,
     version: "0.1.0",
-    subcommands: [List.self, Show.self, Validate.self, Schema.self, Score.self, ReliabilityCommand.self]
+    subcommands: [
+      List.self, Show.self, Validate.self, Schema.self, Score.self, ReliabilityCommand.self,
+      Simulate.self,
+    ]
   )
 }

@@ -106,7 +106,10 @@ import Testing
       #expect(result.status == 0)
       let scales = try #require(
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-      #expect(scales.map { $0["scale"] as? String } == ["feedback-seeking", "openness-to-ideas", "self-reflection"])
+      #expect(
+        scales.map { $0["scale"] as? String } == [
+          "feedback-seeking", "openness-to-ideas", "self-reflection",
+        ])
       #expect(scales[0]["n"] as? Int == 2)
       #expect(scales[0]["k"] as? Int == 6)
       #expect(scales[1]["alpha"] is NSNull)
@@ -129,6 +132,53 @@ import Testing
     #expect(result.status == 64)
     #expect(
       result.stderr.hasPrefix(
-        "Error: give the answers with --responses FILE.csv (reading the store comes with `reflect take`)"))
+        "Error: give the answers with --responses FILE.csv (reading the store comes with `reflect take`)"
+      ))
+  }
+}
+
+/// `reflect simulate` writes the long CSV the analysis commands read.
+@Suite struct SimulateCommandTests {
+  @Test func sameSeedSameFileAndItScores() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-sim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let environment = ["REFLECT_INSTRUMENTS": Repository.path("instruments")]
+    for name in ["a.csv", "b.csv"] {
+      let result = try ReflectProcess.run(
+        [
+          "simulate", "--instrument", "openness", "--respondents", "30", "--seed", "5", "--out",
+          name,
+        ],
+        directory: folder, environment: environment)
+      #expect(result.status == 0)
+      #expect(result.stderr == "wrote \(name): 30 respondents × 2 waves\n")
+    }
+    let a = try Data(contentsOf: folder.appendingPathComponent("a.csv"))
+    let b = try Data(contentsOf: folder.appendingPathComponent("b.csv"))
+    #expect(a == b)
+    let text = String(decoding: a, as: UTF8.self)
+    #expect(
+      text.hasPrefix(
+        "respondent,wave,session,instrument,version,item,value,label,answered_at\r\np01,pre,s-pre-p01,openness,1.0.0,"
+      ))
+
+    let scored = try ReflectProcess.run(
+      ["score", "--instrument", "openness", "--responses", "a.csv", "--format", "csv"],
+      directory: folder, environment: environment)
+    #expect(scored.status == 0)
+    // 30 people × 2 waves × (3 scales + 1 composite), plus the header.
+    #expect(scored.stdout.split(separator: "\r\n").count == 30 * 2 * 4 + 1)
+  }
+
+  @Test func simulateWithoutOutIsAUsageError() throws {
+    let result = try ReflectProcess.run([
+      "simulate", "--instrument", "openness", "--respondents", "3",
+    ])
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.hasPrefix(
+        "Error: give --out FILE.csv (simulating into the store comes with `reflect take`)"))
   }
 }

@@ -41,8 +41,12 @@ public enum ReliabilityReport {
   public static func text(_ results: [ScaleReliability]) -> String {
     var lines: [String] = []
     for result in results {
-      let alpha = result.alpha.map { formatFixed($0, decimals: 3) } ?? "not computed (\(result.reason ?? "unknown"))"
-      lines.append("\(result.scale), wave \(result.wave): alpha \(alpha), n \(result.n) complete cases, k \(result.k) items")
+      let alpha =
+        result.alpha.map { formatFixed($0, decimals: 3) }
+        ?? "not computed (\(result.reason ?? "unknown"))"
+      lines.append(
+        "\(result.scale), wave \(result.wave): alpha \(alpha), n \(result.n) complete cases, k \(result.k) items"
+      )
       let rows = result.items.map { item in
         [
           "  \(item.item)", item.itemTotalR.map { formatFixed($0, decimals: 3) } ?? "–",

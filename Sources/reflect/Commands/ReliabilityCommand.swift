@@ -34,7 +34,9 @@ struct ReliabilityCommand: ParsableCommand {
     let responses = try input.load()
     guard responses.waves.contains(wave) else {
       let known = responses.waves.isEmpty ? "none" : responses.waves.joined(separator: ", ")
-      Terminal.error("no sessions at wave '\(wave)' in \(input.responses ?? "the answers"); waves found: \(known)")
+      Terminal.error(
+        "no sessions at wave '\(wave)' in \(input.responses ?? "the answers"); waves found: \(known)"
+      )
       throw ExitCode(1)
     }
     let results = Scoring.reliability(responses, wave: wave)

@@ -30,7 +30,8 @@ struct ResponsesOptions: ParsableArguments {
   @Option(help: "An instrument id or a path to an .xml file.")
   var instrument: String
 
-  @Option(help: ArgumentHelp("A long CSV of answers (instead of the store).", valueName: "file.csv"))
+  @Option(
+    help: ArgumentHelp("A long CSV of answers (instead of the store).", valueName: "file.csv"))
   var responses: String?
 
   @OptionGroup var instruments: InstrumentOptions
