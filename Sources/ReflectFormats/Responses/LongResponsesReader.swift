@@ -24,23 +24,27 @@ public struct LongResponsesReader {
   public init(instrument: Instrument) { self.instrument = instrument }
 
   public func read(path: String) throws(ResponsesReadError) -> Responses {
-    do {
+    try reporting(file: path) {
       var reader = try CSVReader(path: path)
       return try read(&reader)
-    } catch let error as ResponsesReadError {
-      throw error
-    } catch let error as CSVError {
-      throw ResponsesReadError(diagnostics: [error.diagnostic])
-    } catch {
-      throw ResponsesReadError(
-        diagnostics: [Diagnostic(file: path, location: nil, message: "\(error)")])
     }
   }
 
   public func read(bytes: [UInt8], file: String) throws(ResponsesReadError) -> Responses {
-    do {
+    try reporting(file: file) {
       var reader = CSVReader(bytes: bytes, name: file)
       return try read(&reader)
+    }
+  }
+
+  /// Runs `body`, turning every failure into a ``ResponsesReadError``.
+  private func reporting(
+    file: String, _ body: () throws -> Responses
+  )
+    throws(ResponsesReadError) -> Responses
+  {
+    do {
+      return try body()
     } catch let error as ResponsesReadError {
       throw error
     } catch let error as CSVError {

@@ -30,13 +30,7 @@ struct Show: ParsableCommand {
   }
 
   func run() throws {
-    let loaded: LoadedInstrument
-    do {
-      loaded = try instruments.catalog.load(instrument)
-    } catch {
-      throw error.report()
-    }
-    for warning in loaded.warnings { Terminal.error(warning.description) }
+    let loaded = try instruments.load(instrument)
     switch format {
     case .json: print(InstrumentOutline.json(loaded.instrument, language: language))
     default: print(InstrumentOutline.text(loaded.instrument, language: language))

@@ -58,12 +58,7 @@ struct Simulate: ParsableCommand {
   }
 
   func run() throws {
-    let loaded: LoadedInstrument
-    do {
-      loaded = try instruments.catalog.load(instrument)
-    } catch {
-      throw error.report()
-    }
+    let loaded = try instruments.load(instrument)
     let simulation: CohortSimulation
     do {
       simulation = try CohortSimulation(

@@ -13,6 +13,18 @@ struct InstrumentOptions: ParsableArguments {
       valueName: "dir"))
   var directory: String?
 
+  /// Loads an instrument named by id or path; prints its problems and exits with
+  /// status 1 when it has any, and prints its warnings.
+  func load(_ argument: String) throws -> LoadedInstrument {
+    do {
+      let loaded = try catalog.load(argument)
+      for warning in loaded.warnings { Terminal.error(warning.description) }
+      return loaded
+    } catch {
+      throw error.report()
+    }
+  }
+
   var catalog: InstrumentCatalog {
     InstrumentCatalog(
       directory: directory ?? ProcessInfo.processInfo.environment["REFLECT_INSTRUMENTS"]
@@ -45,12 +57,7 @@ struct ResponsesOptions: ParsableArguments {
 
   /// The instrument's answers; prints the problems and exits 1 when they can't be read.
   func load() throws -> Responses {
-    let loaded: LoadedInstrument
-    do {
-      loaded = try instruments.catalog.load(instrument)
-    } catch {
-      throw error.report()
-    }
+    let loaded = try instruments.load(instrument)
     do {
       return try LongResponsesReader(instrument: loaded.instrument).read(path: responses ?? "")
     } catch {
