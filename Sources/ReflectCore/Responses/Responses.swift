@@ -98,3 +98,27 @@ public struct Responses: Sendable {
     return sessions.map(\.wave).filter { seen.insert($0).inserted }
   }
 }
+
+extension Responses {
+  /// Adds a session with its answers: a rating's choice becomes its numeric value
+  /// (`nan` for a choice marked `missing`), a number stays as it is; other answers are
+  /// not held. Answers to questions the instrument does not have are ignored.
+  @discardableResult
+  public mutating func appendSession(_ info: SessionInfo, answers: [String: AnswerValue]) -> Int {
+    let row = appendSession(info)
+    for (questionID, answer) in answers {
+      guard let column = column(of: questionID) else { continue }
+      switch answer {
+      case .choice(let value):
+        guard let choice = instrument.question(questionID)?.choices?.choice(withValue: value)
+        else { continue }
+        set(choice.isMissing ? .nan : (choice.numericValue ?? .nan), row: row, column: column)
+      case .number(let number):
+        set(number, row: row, column: column)
+      case .choices, .text:
+        continue
+      }
+    }
+    return row
+  }
+}
