@@ -26,6 +26,16 @@ public enum ReflectProcess {
     _ arguments: [String], input: String = "", directory: URL = Repository.root,
     environment: [String: String] = [:]
   ) throws -> ProcessResult {
+    let process = try start(arguments, directory: directory, environment: environment)
+    process.write(Data(input.utf8))
+    return process.finish()
+  }
+
+  /// Starts `reflect` and returns at once, for tests that type, interrupt or kill.
+  public static func start(
+    _ arguments: [String], directory: URL = Repository.root,
+    environment: [String: String] = [:]
+  ) throws -> RunningReflect {
     guard let executable else {
       throw CocoaError(
         .fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build reflect first"])
@@ -39,26 +49,63 @@ public enum ReflectProcess {
     env["REFLECT_STORE"] = nil
     for (key, value) in environment { env[key] = value }
     process.environment = env
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
+    return try RunningReflect(process)
+  }
+}
+
+/// A `reflect` process a test talks to while it runs.
+public final class RunningReflect: @unchecked Sendable {
+  private let process: Process
+  private let input = Pipe()
+  private let output = Pipe()
+  private let errors = Pipe()
+  private var outputData = Data()
+  private var errorData = Data()
+  private let readers = DispatchGroup()
+
+  init(_ process: Process) throws {
+    // A process that exits before reading all its input must not take the test runner
+    // down with SIGPIPE when the test writes the rest.
+    signal(SIGPIPE, SIG_IGN)
+    self.process = process
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
     try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    // Read both pipes concurrently so a full pipe never blocks the child.
-    nonisolated(unsafe) var errorData = Data()
-    let group = DispatchGroup()
-    group.enter()
+    // Drain both pipes as the process writes, so a full pipe never blocks it.
+    readers.enter()
     DispatchQueue.global().async {
-      errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
+      self.outputData = self.output.fileHandleForReading.readDataToEndOfFile()
+      self.readers.leave()
     }
-    let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
+    readers.enter()
+    DispatchQueue.global().async {
+      self.errorData = self.errors.fileHandleForReading.readDataToEndOfFile()
+      self.readers.leave()
+    }
+  }
+
+  /// Types `data` on the process's standard input.
+  public func write(_ data: Data) {
+    try? input.fileHandleForWriting.write(contentsOf: data)
+  }
+
+  /// Sends SIGKILL, as a crash or a pulled plug would end it.
+  public func kill() {
+    Foundation.kill(process.processIdentifier, SIGKILL)
+    _ = finish()
+  }
+
+  /// Sends SIGINT, as Ctrl-C does.
+  public func interrupt() {
+    Foundation.kill(process.processIdentifier, SIGINT)
+  }
+
+  /// Closes standard input, waits for the end, and returns what was printed.
+  public func finish() -> ProcessResult {
+    try? input.fileHandleForWriting.close()
     process.waitUntilExit()
+    readers.wait()
     return ProcessResult(
       status: process.terminationStatus,
       stdout: String(decoding: outputData, as: UTF8.self),
