@@ -45,15 +45,19 @@ import Testing
   @Test func aReopenedStoreKeepsItsData() throws {
     let folder = try TemporaryFolder()
     let path = folder.path("kept.sqlite")
-    let definition: DefinitionID
+    let session: SessionID
     do {
       let store = try ReflectStore(path: path)
-      definition = try store.storeDefinition(
-        id: "sample", version: "1.0", source: Array(Sample.xml.utf8)
-      ).definition.id
+      let definition = try store.storeDefinition(
+        id: "sample", version: "1.0", source: Array(Sample.xml.utf8))
+      session = try store.startSession(
+        respondent: "ana", definition: definition.definition.id, wave: "pre"
+      ).id
+      try store.recordAnswer(session: session, question: "q1", value: .choice("3"))
     }
     let reopened = try ReflectStore(path: path)
-    #expect(try reopened.definitionSource(definition) == Array(Sample.xml.utf8))
+    #expect(try reopened.answers(of: session) == ["q1": .choice("3")])
+    #expect(try reopened.session(session)?.respondent == "ana")
   }
 
   @Test func aStoreOfANewerReflectIsRefused() throws {
@@ -133,6 +137,6 @@ import Testing
     let path = folder.path("empty.sqlite")
     #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     let store = try ReflectStore(path: path)
-    #expect(try store.definitions().isEmpty)
+    #expect(try store.sessions().isEmpty)
   }
 }
