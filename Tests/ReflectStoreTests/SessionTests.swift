@@ -192,6 +192,14 @@ import Testing
     #expect(noWave?.message == "the wave is empty; give a wave label such as pre or post")
   }
 
+  @Test func aRespondentWithoutARosterEntryIsAdded() throws {
+    let fixture = try StoreFixture()
+    let definition = try fixture.storeSample()
+    _ = try fixture.store.startSession(respondent: "ana", definition: definition, wave: "pre")
+    #expect(try fixture.store.respondent("ana") == RosterEntry(id: "ana"))
+    #expect(try fixture.store.roster().isEmpty)
+  }
+
   @Test func sessionsAreListedOldestFirstAndFiltered() throws {
     let fixture = try StoreFixture()
     let store = fixture.store
