@@ -49,7 +49,7 @@ let package = Package(
     .testTarget(name: "ReflectXMLTests", dependencies: ["ReflectXML", "ReflectTestSupport"]),
     .testTarget(name: "ReflectFormatsTests", dependencies: ["ReflectFormats", "ReflectTestSupport"]),
     .testTarget(name: "ReflectStoreTests", dependencies: ["ReflectStore", "ReflectTestSupport"]),
-    .testTarget(name: "ReflectCLITests", dependencies: ["ReflectTestSupport"]),
+    .testTarget(name: "ReflectCLITests", dependencies: ["ReflectTestSupport", "ReflectCore", "ReflectStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,14 @@ struct Reflect: ParsableCommand {
     commandName: "reflect",
     abstract: "Survey and self-reflection assessments for learning organisations.",
     discussion: """
-      Instruments are XML files in ./instruments (or --instruments DIR). Start with
-      `reflect list`, preview one with `reflect show openness`.
+      Take an assessment with `reflect take openness`. Instruments are XML files in
+      ./instruments (or --instruments DIR): `reflect list` shows them, `reflect show
+      openness` previews one.
       """,
     version: "0.1.0",
     subcommands: [
-      List.self, Show.self, Validate.self, Schema.self, Score.self, ReliabilityCommand.self,
+      Take.self, List.self, Show.self, Validate.self, Schema.self, Score.self,
+      ReliabilityCommand.self,
       Simulate.self,
     ]
   )
