@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ReflectFormats
+import ReflectStore
+
+struct Sessions: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the sessions in the store: who, which instrument and wave, and status.",
+    discussion: """
+      Examples:
+        reflect sessions
+        reflect sessions --status open
+        reflect sessions --instrument openness --format json
+      """)
+
+  @Option(help: "Only this respondent's sessions.")
+  var respondent: String?
+
+  @Option(help: "Only sessions of this instrument id.")
+  var instrument: String?
+
+  @Option(help: "open or complete.")
+  var status: SessionStatus?
+
+  @Option(help: "text or json.")
+  var format: OutputFormat = .text
+
+  @OptionGroup var store: StoreOptions
+
+  func validate() throws {
+    guard format == .text || format == .json else {
+      throw ValidationError("--format must be text or json for sessions")
+    }
+  }
+
+  func run() throws {
+    let database = try store.open()
+    let sessions: [StoredSession]
+    do {
+      sessions = try database.sessions(
+        respondent: respondent, instrument: instrument, status: status)
+    } catch {
+      Terminal.error("\(store.resolvedPath): error: \(error.message)")
+      throw ExitCode(1)
+    }
+    let rows = sessions.map { session in
+      SessionListing.Row(
+        session: session.id.description, respondent: session.respondent,
+        instrument: session.instrumentID, version: session.version, wave: session.wave,
+        status: session.status.rawValue, answers: session.answerCount,
+        startedAt: Self.timestamp(session.startedAt),
+        completedAt: session.completedAt.map(Self.timestamp), source: session.source.rawValue)
+    }
+    switch format {
+    case .json: print(SessionListing.json(rows))
+    default: print(SessionListing.text(rows))
+    }
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+}
+
+extension SessionStatus: ExpressibleByArgument {}
