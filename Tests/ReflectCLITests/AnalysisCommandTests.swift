@@ -172,13 +172,25 @@ import Testing
     #expect(scored.stdout.split(separator: "\r\n").count == 30 * 2 * 4 + 1)
   }
 
-  @Test func simulateWithoutOutIsAUsageError() throws {
-    let result = try ReflectProcess.run([
-      "simulate", "--instrument", "openness", "--respondents", "3",
-    ])
-    #expect(result.status == 64)
-    #expect(
-      result.stderr.hasPrefix(
-        "Error: give --out FILE.csv (simulating into the store comes with `reflect take`)"))
+  @Test func simulateWithoutOutFillsTheStore() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-sim-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let environment = ["REFLECT_INSTRUMENTS": Repository.path("instruments")]
+    let result = try ReflectProcess.run(
+      [
+        "simulate", "--instrument", "openness", "--respondents", "12", "--waves",
+        "pre,post,follow-up",
+      ],
+      directory: folder, environment: environment)
+    #expect(result.status == 0)
+    #expect(result.stderr == "stored 36 sessions in reflect.sqlite: 12 respondents × 3 waves\n")
+    let listed = try ReflectProcess.run(
+      ["sessions", "--status", "complete", "--format", "json"], directory: folder)
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+    #expect(rows.count == 36)
+    #expect(Set(rows.compactMap { $0["source"] as? String }) == ["simulated:seed=1"])
   }
 }

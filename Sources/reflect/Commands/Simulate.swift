@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReflectCore
 import ReflectFormats
+import ReflectStore
 import ReflectXML
 
 struct Simulate: ParsableCommand {
@@ -11,10 +12,12 @@ struct Simulate: ParsableCommand {
       Each simulated person has a latent level per scale; every scale changes by
       --effect standard deviations (of the first wave) between the first and the last
       wave. Answers have item-level noise, a little nonresponse and "Not applicable"
-      where the choices offer it. The same seed gives the same file.
+      where the choices offer it. The same seed gives the same file. Without --out the
+      cohort goes into the store, as completed sessions marked `simulated`.
 
       Examples:
         reflect simulate --instrument openness --respondents 200 --out cohort.csv
+        reflect simulate --instrument openness --respondents 50 --store demo.sqlite
         reflect simulate --instrument leadership --respondents 100000 --waves pre,post,follow-up --effect 0.5 --seed 7 --out big.csv
       """)
 
@@ -33,20 +36,19 @@ struct Simulate: ParsableCommand {
   @Option(help: "The random seed.")
   var seed: UInt64 = 1
 
-  @Option(help: ArgumentHelp("Where to write the long CSV.", valueName: "file.csv"))
+  @Option(
+    help: ArgumentHelp(
+      "Where to write the long CSV (default: into the store).", valueName: "file.csv"))
   var out: String?
 
   @OptionGroup var instruments: InstrumentOptions
+  @OptionGroup var store: StoreOptions
 
   var waveLabels: [String] {
     waves.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
   }
 
   func validate() throws {
-    guard out != nil else {
-      throw ValidationError(
-        "give --out FILE.csv (simulating into the store comes with `reflect take`)")
-    }
     guard respondents >= 1 else { throw ValidationError("--respondents must be at least 1") }
     let labels = waveLabels
     guard !labels.isEmpty, !labels.contains(where: \.isEmpty) else {
@@ -68,7 +70,18 @@ struct Simulate: ParsableCommand {
       Terminal.error("cannot simulate: \(error)")
       throw ExitCode(1)
     }
-    let path = out ?? ""
+    if let out {
+      try write(simulation, loaded: loaded, to: out)
+    } else {
+      try importIntoStore(simulation, loaded: loaded)
+    }
+  }
+
+  private func write(
+    _ simulation: CohortSimulation, loaded: LoadedInstrument, to path: String
+  )
+    throws
+  {
     var writer = try CSVWriter(path: path)
     writer.writeRow(LongCSV.columns)
     let id = loaded.instrument.id
@@ -87,5 +100,42 @@ struct Simulate: ParsableCommand {
     }
     try writer.finish()
     Terminal.error("wrote \(path): \(respondents) respondents × \(waveLabels.count) waves")
+  }
+
+  /// Completed sessions in the store, committed in batches so that memory stays small.
+  private func importIntoStore(_ simulation: CohortSimulation, loaded: LoadedInstrument) throws {
+    let database = try store.open()
+    do {
+      let storage = try database.storeDefinition(
+        id: loaded.instrument.id, version: loaded.instrument.version, source: loaded.source)
+      let source = SessionSource(rawValue: "simulated:seed=\(seed)")
+      var batch: [ImportedSession] = []
+      var current: ImportedSession?
+      var count = 0
+      func flush() throws {
+        try database.importSessions(batch, definition: storage.definition.id, source: source)
+        count += batch.count
+        batch.removeAll(keepingCapacity: true)
+      }
+      try simulation.forEachAnswer { answer in
+        let time = Date(timeIntervalSince1970: TimeInterval(answer.answeredAt.secondsSince1970))
+        if current?.respondent != answer.respondent || current?.wave != answer.wave {
+          if let finished = current { batch.append(finished) }
+          if batch.count >= 5_000 { try flush() }
+          current = ImportedSession(
+            respondent: answer.respondent, wave: answer.wave, answers: [:], startedAt: time)
+        }
+        current?.answers[answer.item] = .choice(answer.value)
+        current?.completedAt = time
+      }
+      if let finished = current { batch.append(finished) }
+      try flush()
+      Terminal.error(
+        "stored \(count) sessions in \(store.resolvedPath): \(respondents) respondents × \(waveLabels.count) waves"
+      )
+    } catch let error as StoreError {
+      Terminal.error("\(store.resolvedPath): error: \(error.message)")
+      throw ExitCode(1)
+    }
   }
 }
