@@ -49,11 +49,11 @@ import Testing
       // p1: 4, 3, 4, 5, 6−2=4, 6−1=5 → mean 25/6; POMP 100·(25/6−1)/4.
       #expect(
         result.stdout == """
-          respondent,wave,session,instrument,version,scale,kind,score,pomp,band,answered,items\r
-          p1,pre,p1-pre,openness,1.0.0,feedback-seeking,scale,4.166667,79.166667,Established,6,6\r
-          p1,pre,p1-pre,openness,1.0.0,openness-to-ideas,scale,,,,0,6\r
-          p1,pre,p1-pre,openness,1.0.0,self-reflection,scale,,,,0,6\r
-          p1,pre,p1-pre,openness,1.0.0,openness-overall,composite,,,,1,3\r
+          respondent,wave,session,instrument,version,scale,kind,score,pomp,band,answered,items,z,t,percentile\r
+          p1,pre,p1-pre,openness,1.0.0,feedback-seeking,scale,4.166667,79.166667,Established,6,6,,,\r
+          p1,pre,p1-pre,openness,1.0.0,openness-to-ideas,scale,,,,0,6,,,\r
+          p1,pre,p1-pre,openness,1.0.0,self-reflection,scale,,,,0,6,,,\r
+          p1,pre,p1-pre,openness,1.0.0,openness-overall,composite,,,,1,3,,,\r
 
           """)
     }

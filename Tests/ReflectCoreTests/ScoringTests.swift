@@ -23,6 +23,10 @@ import Testing
       var lowest: Double
       var highest: Double
       var alpha: Double?
+      var reference: [Double]?
+      var z: [Double?]?
+      var t: [Double?]?
+      var percentile: [Double?]?
       var complete_cases: Int
       var item_total_r: [Double]?
     }
@@ -76,7 +80,8 @@ import Testing
         bands: [
           Band(below: 2.5, label: "Low"), Band(below: 3.75, label: "Middle"),
           Band(below: nil, label: "High"),
-        ])
+        ],
+        reference: scale.reference.map { ReflectCore.Reference(mean: $0[0], sd: $0[1]) })
     }
     let composites = reference.composites.map {
       Composite(
@@ -143,6 +148,26 @@ import Testing
       for row in expected.score.indices {
         Self.expectClose(column.score(row), expected.score[row], "\(expected.id) row \(row)")
         Self.expectClose(column.pomp(row), expected.pomp[row], "pomp \(expected.id) row \(row)")
+      }
+    }
+  }
+
+  @Test func normsMatchScipyWhereAReferenceExists() throws {
+    let reference = try Self.loadReference()
+    let columns = Scoring.score(Self.responses(reference))
+    for expected in reference.scales {
+      let column = try #require(columns.first { $0.id == expected.id })
+      for row in expected.score.indices {
+        let norms = column.norms(row)
+        guard expected.reference != nil else {
+          #expect(norms == nil, "\(expected.id) has no reference")
+          continue
+        }
+        Self.expectClose(norms?.z, expected.z?[row] ?? nil, "z \(expected.id) row \(row)")
+        Self.expectClose(norms?.t, expected.t?[row] ?? nil, "T \(expected.id) row \(row)")
+        Self.expectClose(
+          norms?.percentile, expected.percentile?[row] ?? nil,
+          "percentile \(expected.id) row \(row)")
       }
     }
   }

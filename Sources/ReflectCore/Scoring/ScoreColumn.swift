@@ -4,6 +4,13 @@ public enum ScoreKind: String, Sendable, Hashable {
   case composite
 }
 
+/// A score placed against published or pilot figures.
+public struct Norms: Sendable, Hashable {
+  public var z: Double
+  public var t: Double
+  public var percentile: Double
+}
+
 /// One scale's or composite's scores across the sessions of a ``Responses``.
 public struct ScoreColumn: Sendable {
   public var id: String
@@ -33,6 +40,16 @@ public struct ScoreColumn: Sendable {
   public func pomp(_ row: Int) -> Double? {
     guard let score = score(row), highest > lowest else { return nil }
     return 100 * (score - lowest) / (highest - lowest)
+  }
+
+  /// Norms of session `row`'s score against the `<reference>` mean μ and SD σ:
+  /// `z = (x − μ)/σ`, `T = 50 + 10z`, percentile `= 100 Φ(z)`; `nil` without a reference
+  /// that has both, or without a score.
+  public func norms(_ row: Int) -> Norms? {
+    guard let score = score(row), let mean = reference?.mean, let sd = reference?.sd, sd > 0
+    else { return nil }
+    let z = (score - mean) / sd
+    return Norms(z: z, t: 50 + 10 * z, percentile: 100 * Normal.cdf(z))
   }
 
   /// The band of session `row`'s score.

@@ -6,7 +6,7 @@ public struct ScoreReport {
   /// The fields, in order: JSON keys and CSV columns.
   public static let fields = [
     "respondent", "wave", "session", "instrument", "version", "scale", "kind", "score", "pomp",
-    "band", "answered", "items",
+    "band", "answered", "items", "z", "t", "percentile",
   ]
 
   public let responses: Responses
@@ -43,6 +43,10 @@ public struct ScoreReport {
         writer.write(text: column.band(row)?.label)
         writer.write(integer: Int(column.answered[row]))
         writer.write(integer: column.parts)
+        let norms = column.norms(row)
+        writer.write(number: norms?.z)
+        writer.write(number: norms?.t)
+        writer.write(number: norms?.percentile)
         writer.endRow()
       }
     }
@@ -59,9 +63,10 @@ public struct ScoreReport {
       for column in columns {
         output(first ? "\n  " : ",\n  ")
         first = false
+        let norms = column.norms(row)
         output(
           prefix
-            + "\"scale\": \(JSONText.string(column.id)), \"kind\": \"\(column.kind.rawValue)\", \"score\": \(JSONText.number(column.score(row))), \"pomp\": \(JSONText.number(column.pomp(row))), \"band\": \(JSONText.optionalString(column.band(row)?.label)), \"answered\": \(column.answered[row]), \"items\": \(column.parts)}"
+            + "\"scale\": \(JSONText.string(column.id)), \"kind\": \"\(column.kind.rawValue)\", \"score\": \(JSONText.number(column.score(row))), \"pomp\": \(JSONText.number(column.pomp(row))), \"band\": \(JSONText.optionalString(column.band(row)?.label)), \"answered\": \(column.answered[row]), \"items\": \(column.parts), \"z\": \(JSONText.number(norms?.z)), \"t\": \(JSONText.number(norms?.t)), \"percentile\": \(JSONText.number(norms?.percentile))}"
         )
       }
     }

@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pandas as pd
 import pingouin
+from scipy.stats import norm
 
 NaN = float("nan")
 # Items and their numeric ranges (min, max of the non-missing choice values).
@@ -19,6 +20,8 @@ scales = [
     {"id": "s3", "method": "mean", "required": 1, "min_answered": "all",
      "items": [("g", False, 1)]},
 ]
+# Norms where a scale has a <reference> (mean, sd): z, T = 50 + 10z, percentile = 100 Φ(z).
+references = {"s1": (3.2, 0.8)}
 composites = [{"id": "all", "method": "mean", "scales": ["s1", "s2"]},
               {"id": "total", "method": "sum", "scales": ["s1", "s3"]}]
 
@@ -67,7 +70,17 @@ for scale in scales:
                       for c in complete.columns]
     else:
         alpha, item_total = None, None
+    reference = references.get(scale["id"])
+    if reference:
+        z = (score - reference[0]) / reference[1]
+        norms = {"reference": list(reference),
+                 "z": [None if math.isnan(v) else v for v in z],
+                 "t": [None if math.isnan(v) else 50 + 10 * v for v in z],
+                 "percentile": [None if math.isnan(v) else 100 * norm.cdf(v) for v in z]}
+    else:
+        norms = {"reference": None}
     result["scales"].append({
+        **norms,
         "alpha": alpha, "complete_cases": int(len(complete)), "item_total_r": item_total,
         **{k: scale[k] for k in ("id", "method", "min_answered")},
         "items": [{"item": i, "reverse": r, "weight": w} for i, r, w in scale["items"]],
