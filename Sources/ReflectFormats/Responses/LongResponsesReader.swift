@@ -113,15 +113,20 @@ private struct LongReadState {
   private var questions: [QuestionReader] = []
   private var lastQuestion = -1
   private var sessionRows: [String: Int] = [:]
-  private var lastSessionKey: [UInt8] = []
+  /// The previous row's session, to recognise the next row of the same session by
+  /// comparing bytes, without building anything.
+  private var lastRespondent: [UInt8] = []
+  private var lastWave: [UInt8] = []
+  private var lastSession: [UInt8] = []
   private var lastRow = -1
-  /// Which (session, question) pairs have an answer, to refuse duplicates.
-  private var answered: [Bool] = []
-  private var answeredRowNumber: [Int: Int] = [:]
+  /// Per (session, question): the CSV row of its answer, 0 for none; refuses duplicates.
+  private var answerRows: [Int32] = []
+  private let instrumentIDBytes: [UInt8]
 
   init(instrument: Instrument, file: String) {
     self.instrument = instrument
     self.file = file
+    instrumentIDBytes = Array(instrument.id.utf8)
     responses = Responses(instrument: instrument)
     questions = instrument.questions.map { question in
       var reader = QuestionReader(
@@ -199,15 +204,15 @@ private struct LongReadState {
       )
       return
     }
-    if let instrumentColumn = columns.instrument, !record.isEmpty(at: instrumentColumn) {
+    if let instrumentColumn = columns.instrument, !record.isEmpty(at: instrumentColumn),
+      !record[instrumentColumn].elementsEqual(instrumentIDBytes)
+    {
       let name = (try? record.string(at: instrumentColumn)) ?? ""
-      if name != instrument.id {
-        problem(
-          row: row, column: "instrument",
-          "'\(name)' is not the instrument being read ('\(instrument.id)'); export one instrument per file"
-        )
-        return
-      }
+      problem(
+        row: row, column: "instrument",
+        "'\(name)' is not the instrument being read ('\(instrument.id)'); export one instrument per file"
+      )
+      return
     }
     if record.isEmpty(at: columns.respondent) {
       problem(row: row, column: "respondent", "the respondent id is empty")
@@ -220,17 +225,15 @@ private struct LongReadState {
     guard let sessionRow = session(for: record, columns: columns) else { return }
 
     let slot = sessionRow &* questions.count &+ question
-    if slot < answered.count, answered[slot] {
-      let first = answeredRowNumber[slot].map { " (first at row \($0))" } ?? ""
+    if answerRows[slot] != 0 {
+      let first = " (first at row \(answerRows[slot]))"
       problem(
         row: row, column: "item",
         "a second answer to '\(instrument.questions[question].id)' in the same session\(first); give each question once per respondent and wave"
       )
       return
     }
-    while answered.count <= slot { answered.append(false) }
-    answered[slot] = true
-    answeredRowNumber[slot] = row
+    answerRows[slot] = Int32(truncatingIfNeeded: row)
 
     let reader = questions[question]
     guard !record.isEmpty(at: columns.value) else { return }  // unanswered
@@ -258,26 +261,28 @@ private struct LongReadState {
   }
 
   private mutating func session(for record: borrowing CSVRecord, columns: LongColumns) -> Int? {
-    // The key is respondent, wave and (if given) session, separated by a byte that
-    // cannot occur in UTF-8 text.
-    var key: [UInt8] = []
-    key.append(contentsOf: record[columns.respondent])
-    key.append(0xFF)
-    key.append(contentsOf: record[columns.wave])
-    if let session = columns.session {
-      key.append(0xFF)
-      key.append(contentsOf: record[session])
-    }
-    if key == lastSessionKey, lastRow >= 0 { return lastRow }
-    let text = String(decoding: key, as: UTF8.self)
-    if let existing = sessionRows[text] {
-      lastSessionKey = key
+    let sameSession =
+      lastRow >= 0 && record[columns.respondent].elementsEqual(lastRespondent)
+      && record[columns.wave].elementsEqual(lastWave)
+      && (columns.session.map { record[$0].elementsEqual(lastSession) } ?? true)
+    if sameSession { return lastRow }
+    lastRespondent = Array(record[columns.respondent])
+    lastWave = Array(record[columns.wave])
+    lastSession = columns.session.map { Array(record[$0]) } ?? []
+    // The key is respondent, wave and (if given) session, separated by a character that
+    // cannot occur in a CSV field's text.
+    let key =
+      String(decoding: lastRespondent, as: UTF8.self) + "\u{0}"
+      + String(decoding: lastWave, as: UTF8.self) + "\u{0}"
+      + String(decoding: lastSession, as: UTF8.self)
+    if let existing = sessionRows[key] {
       lastRow = existing
       return existing
     }
     guard let respondent = try? record.string(at: columns.respondent),
       let wave = try? record.string(at: columns.wave)
     else {
+      lastRow = -1
       problem(row: record.row, column: "respondent", "the respondent or wave is not valid UTF-8")
       return nil
     }
@@ -290,8 +295,8 @@ private struct LongReadState {
       version: (version?.isEmpty == false ? version : nil) ?? instrument.version,
       completedAt: columns.answeredAt.flatMap { try? record.string(at: $0) })
     let row = responses.appendSession(info)
-    sessionRows[text] = row
-    lastSessionKey = key
+    answerRows.append(contentsOf: repeatElement(0, count: questions.count))
+    sessionRows[key] = row
     lastRow = row
     return row
   }
