@@ -1,3 +1,4 @@
+import Foundation
 import ReflectCore
 
 /// Why a long CSV could not be read: every problem found (up to a limit), each with its
@@ -205,7 +206,7 @@ private struct LongReadState {
       return
     }
     if let instrumentColumn = columns.instrument, !record.isEmpty(at: instrumentColumn),
-      !record[instrumentColumn].elementsEqual(instrumentIDBytes)
+      !bytesEqual(record[instrumentColumn], instrumentIDBytes)
     {
       let name = (try? record.string(at: instrumentColumn)) ?? ""
       problem(
@@ -252,7 +253,7 @@ private struct LongReadState {
     guard count > 0 else { return nil }
     for step in 1...count {
       let index = (lastQuestion + step) % count
-      if questions[index].id.elementsEqual(bytes) {
+      if bytesEqual(bytes, questions[index].id) {
         lastQuestion = index
         return index
       }
@@ -262,9 +263,9 @@ private struct LongReadState {
 
   private mutating func session(for record: borrowing CSVRecord, columns: LongColumns) -> Int? {
     let sameSession =
-      lastRow >= 0 && record[columns.respondent].elementsEqual(lastRespondent)
-      && record[columns.wave].elementsEqual(lastWave)
-      && (columns.session.map { record[$0].elementsEqual(lastSession) } ?? true)
+      lastRow >= 0 && bytesEqual(record[columns.respondent], lastRespondent)
+      && bytesEqual(record[columns.wave], lastWave)
+      && (columns.session.map { bytesEqual(record[$0], lastSession) } ?? true)
     if sameSession { return lastRow }
     lastRespondent = Array(record[columns.respondent])
     lastWave = Array(record[columns.wave])
@@ -389,5 +390,17 @@ private struct LongReadState {
     guard seenDigit else { return nil }
     let value = Double(integer) + Double(fraction) / scale
     return negative ? -value : value
+  }
+}
+
+/// Whether a field holds exactly `bytes`: a length check and `memcmp`, since this runs
+/// several times per row of files with millions of rows (the generic `elementsEqual`
+/// was a fifth of the run time).
+@inline(__always)
+private func bytesEqual(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+  guard field.count == bytes.count else { return false }
+  guard let base = field.baseAddress, !bytes.isEmpty else { return true }
+  return bytes.withUnsafeBufferPointer { other in
+    other.baseAddress.map { memcmp(base, $0, bytes.count) == 0 } ?? false
   }
 }
