@@ -99,6 +99,8 @@ private struct QuestionReader {
   var numbers: [Double: Double]
   /// Accepted texts (choice values and lowercased labels) → the stored value.
   var texts: [String: Double]
+  /// The stored value of each one-digit choice value `0`…`9`, when it is one.
+  var digits: [Double?] = Array(repeating: nil, count: 10)
   var choices: ChoiceList?
   /// A `select multiple`: values joined by `;`.
   var isMultiple = false
@@ -138,6 +140,9 @@ private struct LongReadState {
           let stored = choice.isMissing ? Double.nan : (choice.numericValue ?? .nan)
           if let number = choice.numericValue { reader.numbers[number] = stored }
           reader.texts[choice.value] = stored
+          if choice.value.utf8.count == 1, let digit = Int(choice.value) {
+            reader.digits[digit] = stored
+          }
           reader.texts[choice.label.defaultText.lowercased()] = stored
           for translation in choice.label.translations.values {
             reader.texts[translation.lowercased()] = stored
@@ -236,10 +241,19 @@ private struct LongReadState {
     }
     answerRows[slot] = Int32(truncatingIfNeeded: row)
 
-    let reader = questions[question]
     guard !record.isEmpty(at: columns.value) else { return }  // unanswered
+    // The common case, a one-digit choice value, without copying the question's reader.
+    let field = record[columns.value]
+    if field.count == 1, let column = questions[question].column {
+      let digit = Int(field[0]) &- 0x30
+      if digit >= 0, digit < 10, let value = questions[question].digits[digit] {
+        responses.set(value, row: sessionRow, column: column)
+        return
+      }
+    }
+    let reader = questions[question]
     guard
-      let value = parseValue(record[columns.value], reader: reader)
+      let value = parseValue(field, reader: reader)
         ?? slowValue(record, columns, reader, row: row)
     else {
       return
