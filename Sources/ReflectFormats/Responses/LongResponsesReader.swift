@@ -1,4 +1,3 @@
-import Foundation
 import ReflectCore
 
 /// Why a long CSV could not be read: every problem found (up to a limit), each with its
@@ -407,14 +406,18 @@ private struct LongReadState {
   }
 }
 
-/// Whether a field holds exactly `bytes`: a length check and `memcmp`, since this runs
-/// several times per row of files with millions of rows (the generic `elementsEqual`
-/// was a fifth of the run time).
+/// Whether a field holds exactly `bytes`. This runs several times per row of files with
+/// millions of rows, on short ids: a plain loop beats both the generic `elementsEqual`
+/// (a fifth of the run time) and a call to `memcmp`.
 @inline(__always)
 private func bytesEqual(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
   guard field.count == bytes.count else { return false }
-  guard let base = field.baseAddress, !bytes.isEmpty else { return true }
   return bytes.withUnsafeBufferPointer { other in
-    other.baseAddress.map { memcmp(base, $0, bytes.count) == 0 } ?? false
+    var index = 0
+    while index < other.count {
+      if field[index] != other[index] { return false }
+      index &+= 1
+    }
+    return true
   }
 }
