@@ -24,7 +24,10 @@ let package = Package(
     ),
     .target(name: "ReflectCore"),
     .target(name: "ReflectXML", dependencies: ["CLibXML2", "ReflectCore"]),
-    .target(name: "ReflectFormats", dependencies: ["ReflectCore"]),
+    .target(
+      name: "ReflectFormats",
+      dependencies: ["ReflectCore", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .target(
       name: "ReflectStore",
       dependencies: [
