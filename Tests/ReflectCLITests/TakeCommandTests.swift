@@ -29,12 +29,17 @@ import Glibc
         <choice value="notes">Notes</choice>
         <choice value="timer">Timer</choice>
       </choices>
+      <choices id="roles">
+        <choice value="mentor">Mentor</choice>
+        <choice value="mentee">Mentee</choice>
+      </choices>
       <section id="s1">
         <title>In meetings</title>
         <rating id="q1" choices="agree"><prompt>I ask quiet people for their view.</prompt></rating>
         <rating id="q2" choices="agree"><prompt>I talk over others.</prompt></rating>
         <number id="q3" min="0" max="20" integer="true" required="false"><prompt>How many meetings did you lead?</prompt></number>
         <select id="q4" choices="tools" multiple="true" required="false"><prompt>Which do you use?</prompt></select>
+        <select id="q6" choices="roles" required="false"><prompt>Your role in the programme?</prompt></select>
         <reflection id="q5" show-if="q1 &gt;= 4"><prompt>What did you hear that surprised you?</prompt></reflection>
       </section>
       <scoring>
@@ -84,11 +89,11 @@ import Glibc
   @Test func aCompleteSessionWithPipedAnswers() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
-    let result = try workspace.take("4\nstrongly dis\n7\n1, 3\nThat they had ideas.\ny\n")
+    let result = try workspace.take("4\nstrongly dis\n7\n1, 3\nmentee\nThat they had ideas.\ny\n")
     #expect(result.status == 0)
     #expect(result.stderr == "")
-    #expect(result.stdout.contains("[1/4] I ask quiet people for their view."))
-    #expect(result.stdout.contains("[5/5] What did you hear that surprised you?"))
+    #expect(result.stdout.contains("[1/5] I ask quiet people for their view."))
+    #expect(result.stdout.contains("[6/6] What did you hear that surprised you?"))
     #expect(result.stdout.contains("Submit? [y/n]"))
     #expect(
       result.stdout.contains(
@@ -96,7 +101,7 @@ import Glibc
     #expect(
       try workspace.answers() == [
         "q1": .choice("4"), "q2": .choice("1"), "q3": .number(7),
-        "q4": .choices(["agenda", "timer"]),
+        "q4": .choices(["agenda", "timer"]), "q6": .choice("mentee"),
         "q5": .text("That they had ideas."),
       ])
     let store = try ReflectStore(path: workspace.store)
@@ -148,14 +153,31 @@ import Glibc
     defer { workspace.remove() }
     let result = try workspace.take(invalid.input + "\n:quit\n")
     #expect(
-      result.stdout.contains("Answer 1–6, or :help\n\(invalid.message)\n\n[1/4] I ask quiet people")
+      result.stdout.contains("Answer 1–6, or :help\n\(invalid.message)\n\n[1/5] I ask quiet people")
     )
     #expect(result.status == 0)
     // The first question is asked twice: before and after the message.
     let asked =
-      result.stdout.components(separatedBy: "[1/4] I ask quiet people for their view.").count - 1
+      result.stdout.components(separatedBy: "[1/5] I ask quiet people for their view.").count - 1
     #expect(asked == 2)
     #expect(try workspace.answers() == [:])
+  }
+
+  @Test func aNumberOutOfRangeOrNotANumber() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let result = try workspace.take("4\n2\nabc\n21\n2.5\n:q\n")
+    for message in [
+      "That is not a number. Answer with a whole number from 0 to 20.",
+      "That is more than 20. Answer with a whole number from 0 to 20.",
+      "That is not a whole number. Answer with a whole number from 0 to 20.",
+    ] {
+      #expect(
+        result.stdout.contains(
+          "Answer a whole number from 0 to 20, press Enter to skip, or :help\n\(message)\n\n[3/6] How many meetings"
+        ))
+    }
+    #expect(try workspace.answers() == ["q1": .choice("4"), "q2": .choice("2")])
   }
 
   @Test func invalidUTF8IsRefusedNotFatal() throws {
@@ -186,9 +208,9 @@ import Glibc
     let workspace = try Workspace()
     defer { workspace.remove() }
     // q1 = 5 shows q5; going back and answering 2 hides it again: 4 questions.
-    let result = try workspace.take("5\n:back\n2\n1\n\n\ny\n")
+    let result = try workspace.take("5\n:back\n2\n1\n\n\n\ny\n")
     #expect(result.status == 0)
-    #expect(result.stdout.contains("[2/4] I talk over others."))
+    #expect(result.stdout.contains("[2/5] I talk over others."))
     #expect(!result.stdout.contains("What did you hear that surprised you?"))
   }
 
@@ -204,8 +226,8 @@ import Glibc
     let second = try workspace.take(":q\n")
     #expect(
       second.stdout.contains(
-        "Welcome back. You have answered 2 questions; continuing at question 3 of 5."))
-    #expect(second.stdout.contains("[3/5] How many meetings did you lead?"))
+        "Welcome back. You have answered 2 questions; continuing at question 3 of 6."))
+    #expect(second.stdout.contains("[3/6] How many meetings did you lead?"))
   }
 
   @Test func endOfInputCountsAsQuit() throws {
@@ -234,7 +256,7 @@ import Glibc
     process.kill()
     #expect(try workspace.answers().count == k)
     let resumed = try workspace.take(":q\n")
-    #expect(resumed.stdout.contains("continuing at question \(k + 1) of 5."))
+    #expect(resumed.stdout.contains("continuing at question \(k + 1) of 6."))
   }
 
   @Test func ctrlCKeepsAnswersAndExitsWith130() throws {
@@ -258,7 +280,7 @@ import Glibc
   @Test func aCompletedSessionIsNotOverwrittenWithoutRetake() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
-    #expect(try workspace.take("4\n2\n\n\n\ny\n").status == 0)
+    #expect(try workspace.take("4\n2\n\n\n\n\ny\n").status == 0)
     let again = try workspace.take("5\n")
     #expect(again.status == 1)
     #expect(again.stderr.hasPrefix("ana already completed habits for wave pre on "))
@@ -266,7 +288,7 @@ import Glibc
       again.stderr.hasSuffix(
         "To take it again as a new session, add --retake (the newest completed session counts in analyses).\n"
       ))
-    let retake = try workspace.take("5\n1\n\n\n\ny\n", ["--retake"])
+    let retake = try workspace.take("5\n1\n\n\n\n\ny\n", ["--retake"])
     #expect(retake.status == 0)
     let store = try ReflectStore(path: workspace.store)
     #expect(try store.sessions(respondent: "ana").count == 2)
@@ -280,14 +302,14 @@ import Glibc
       try ReflectProcess.start(
         ["take", "habits", "--respondent", person, "--wave", "pre"], directory: workspace.folder)
     }
-    for process in processes { process.write(Data("4\n2\n3\n1\nok\ny\n".utf8)) }
+    for process in processes { process.write(Data("4\n2\n3\n1\nmentee\nok\ny\n".utf8)) }
     let results = processes.map { $0.finish() }
     #expect(results.map(\.status) == [0, 0])
     let store = try ReflectStore(path: workspace.store)
     for person in people {
       let session = try #require(try store.sessions(respondent: person).first)
       #expect(session.status == .complete)
-      #expect(try store.answers(of: session.id).count == 5)
+      #expect(try store.answers(of: session.id).count == 6)
     }
   }
 
@@ -304,6 +326,6 @@ import Glibc
       resumed.stdout.contains(
         "The instrument file has changed since this session started; continuing with the version it started with (1.0.0)."
       ))
-    #expect(resumed.stdout.contains("[2/5] I talk over others."))
+    #expect(resumed.stdout.contains("[2/6] I talk over others."))
   }
 }
