@@ -1,3 +1,4 @@
+import Foundation
 import ReflectCore
 
 /// Why a long CSV could not be read: every problem found (up to a limit), each with its
@@ -26,7 +27,11 @@ public struct LongResponsesReader {
   public func read(path: String) throws(ResponsesReadError) -> Responses {
     try reporting(file: path) {
       var reader = try CSVReader(path: path)
-      return try read(&reader)
+      // Room for the sessions a file of this size holds, so that the columns and the
+      // session index are not regrown (and copied) again and again on a large file.
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+      let rowsPerSession = max(1, instrument.questions.count)
+      return try read(&reader, expectedSessions: size / 40 / rowsPerSession)
     }
   }
 
@@ -55,8 +60,9 @@ public struct LongResponsesReader {
     }
   }
 
-  private func read(_ reader: inout CSVReader) throws -> Responses {
+  private func read(_ reader: inout CSVReader, expectedSessions: Int = 0) throws -> Responses {
     var state = LongReadState(instrument: instrument, file: reader.file)
+    state.reserveCapacity(min(expectedSessions, 10_000_000))
     try reader.forEachRecord { record in
       if record.row == 1 || state.columns == nil {
         state.readHeader(record)
@@ -124,6 +130,13 @@ private struct LongReadState {
   /// Per (session, question): the CSV row of its answer, 0 for none; refuses duplicates.
   private var answerRows: [Int32] = []
   private let instrumentIDBytes: [UInt8]
+
+  mutating func reserveCapacity(_ sessions: Int) {
+    guard sessions > 0 else { return }
+    responses.reserveCapacity(sessions)
+    sessionRows.reserveCapacity(sessions)
+    answerRows.reserveCapacity(sessions * questions.count)
+  }
 
   init(instrument: Instrument, file: String) {
     self.instrument = instrument
