@@ -6,8 +6,8 @@ struct Reflect: ParsableCommand {
     commandName: "reflect",
     abstract: "Survey and self-reflection assessments for learning organisations.",
     discussion: """
-      Take an assessment with `reflect take openness`. Instruments are XML files in
-      ./instruments (or --instruments DIR): `reflect list` shows them, `reflect show
+      Take an assessment with `reflect take openness`. Instruments are XML files in \
+      ./instruments (or --instruments DIR): `reflect list` shows them, `reflect show \
       openness` previews one.
       """,
     version: "0.1.0",

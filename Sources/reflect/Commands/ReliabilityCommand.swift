@@ -8,12 +8,13 @@ struct ReliabilityCommand: ParsableCommand {
     commandName: "reliability",
     abstract: "Cronbach's alpha per scale at one wave, with item-total correlations.",
     discussion: """
-      On complete cases (people who answered every item of the scale), items recoded.
+      On complete cases (people who answered every item of the scale), items recoded. \
       Alpha is left out, with the reason, when fewer than 2 complete cases or 2 items.
 
       Examples:
         reflect reliability --instrument openness --wave pre --responses answers.csv
-        reflect reliability --instrument leadership --wave post --responses cohort.csv --format json
+        reflect reliability --instrument openness --wave pre --responses a.csv \\
+          --format json
       """)
 
   @OptionGroup var input: ResponsesOptions

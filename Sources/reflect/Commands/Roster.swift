@@ -13,10 +13,10 @@ struct RosterImport: ParsableCommand {
     commandName: "import",
     abstract: "Import respondents and their attributes from a CSV file, all or nothing.",
     discussion: """
-      Columns: id (required), and optionally role (mentor, mentee, …), mentor (the id of
-      this person's mentor), cohort, and any other column as an attribute (department,
-      site, …), usable with `--by` in comparisons. A person already in the store is
-      updated. Every problem is reported with its row and column, and nothing is
+      Columns: id (required), and optionally role (mentor, mentee, …), mentor (the id of \
+      this person's mentor), cohort, and any other column as an attribute (department, \
+      site, …), usable with `--by` in comparisons. A person already in the store is \
+      updated. Every problem is reported with its row and column, and nothing is \
       imported when there is any.
 
       Example:

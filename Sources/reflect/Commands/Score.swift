@@ -8,13 +8,13 @@ struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Scale and composite scores per session.",
     discussion: """
-      Reads a long CSV (the columns of `reflect export --what long`: respondent, wave,
+      Reads a long CSV (the columns of `reflect export --what long`: respondent, wave, \
       item, value, …) with --responses. Reading from the store comes with the runner.
 
       Examples:
-        reflect score --instrument openness --responses answers.csv
-        reflect score --instrument leadership --responses cohort.csv --wave post --format csv
-        reflect score --instrument openness --responses answers.csv --respondent p000042 --format json
+        reflect score --instrument openness --responses a.csv
+        reflect score --instrument openness --responses a.csv --format csv
+        reflect score --instrument openness --responses a.csv --wave pre
       """)
 
   @Option(help: "Only sessions of this wave.")

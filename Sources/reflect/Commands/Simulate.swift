@@ -9,16 +9,17 @@ struct Simulate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Generate a synthetic cohort with a known true change, as a long CSV.",
     discussion: """
-      Each simulated person has a latent level per scale; every scale changes by
-      --effect standard deviations (of the first wave) between the first and the last
-      wave. Answers have item-level noise, a little nonresponse and "Not applicable"
-      where the choices offer it. The same seed gives the same file. Without --out the
+      Each simulated person has a latent level per scale; every scale changes by \
+      --effect standard deviations (of the first wave) between the first and the last \
+      wave. Answers have item-level noise, a little nonresponse and "Not applicable" \
+      where the choices offer it. The same seed gives the same file. Without --out the \
       cohort goes into the store, as completed sessions marked `simulated`.
 
       Examples:
         reflect simulate --instrument openness --respondents 200 --out cohort.csv
         reflect simulate --instrument openness --respondents 50 --store demo.sqlite
-        reflect simulate --instrument leadership --respondents 100000 --waves pre,post,follow-up --effect 0.5 --seed 7 --out big.csv
+        reflect simulate --instrument leadership --respondents 100000 \\
+          --waves pre,post,follow-up --effect 0.5 --seed 7 --out big.csv
       """)
 
   @Option(help: "An instrument id or a path to an .xml file.")

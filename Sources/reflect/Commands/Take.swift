@@ -6,9 +6,9 @@ struct Take: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Take an assessment: a guided, line-based self-assessment.",
     discussion: """
-      Plain lines in and out: works in any terminal, over ssh, with a screen reader, or
-      with answers piped in. Every answer is saved before the next question. Type
-      :back, :skip, :help (or ?) or :quit at any question; Ctrl-C also keeps every
+      Plain lines in and out: works in any terminal, over ssh, with a screen reader, or \
+      with answers piped in. Every answer is saved before the next question. Type \
+      :back, :skip, :help (or ?) or :quit at any question; Ctrl-C also keeps every \
       answer. Running the same command again resumes where you left off.
 
       Examples:

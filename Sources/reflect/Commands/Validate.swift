@@ -5,7 +5,7 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check instrument definitions against the format and its rules.",
     discussion: """
-      Prints `FILE: ok` for each valid file, or every problem as
+      Prints `FILE: ok` for each valid file, or every problem as \
       `FILE:LINE:COLUMN: error: MESSAGE`; exits with status 1 if any file fails.
 
       Examples:
