@@ -18,11 +18,8 @@ extension ReflectStore {
   )
     throws(StoreError)
   {
-    if let value {
-      try checkAnswer(question: question, value: value)
-    } else {
-      try checkAnswer(question: question, value: .text(""))
-    }
+    try checkQuestion(question)
+    if let value { try checkAnswer(question: question, value: value) }
     let time = timestamp()
     try write("record the answer") { db in
       try requireOpen(session, db)
@@ -92,12 +89,15 @@ extension ReflectStore {
     }
   }
 
-  /// Refuses what the store could not keep exactly.
-  func checkAnswer(question: String, value: AnswerValue) throws(StoreError) {
+  func checkQuestion(_ question: String) throws(StoreError) {
     if question.isEmpty {
       throw StoreError(
         .invalidAnswer, path: path, message: "the question id is empty; give a question id")
     }
+  }
+
+  /// Refuses what the store could not keep exactly.
+  func checkAnswer(question: String, value: AnswerValue) throws(StoreError) {
     // SQLite stores NaN as NULL, and infinities are no answer a person gives.
     if case .number(let number) = value, !number.isFinite {
       throw StoreError(

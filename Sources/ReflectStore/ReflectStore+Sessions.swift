@@ -151,6 +151,7 @@ extension ReflectStore {
     for session in sessions {
       try checkSessionKey(respondent: session.respondent, wave: session.wave)
       for (question, value) in session.answers {
+        try checkQuestion(question)
         try checkAnswer(question: question, value: value)
       }
     }

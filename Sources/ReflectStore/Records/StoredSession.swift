@@ -1,5 +1,4 @@
 import Foundation
-import ReflectCore
 
 /// Whether a session can still take answers.
 public enum SessionStatus: String, Sendable, Hashable, CaseIterable {
@@ -7,23 +6,6 @@ public enum SessionStatus: String, Sendable, Hashable, CaseIterable {
   case open
   /// Submitted: its answers count in analyses and no longer change.
   case complete
-}
-
-/// Where a session's answers came from, as stored: `taken` for the runner,
-/// `imported:FILE@TIME` for `reflect import`.
-public struct SessionSource: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
-  public var rawValue: String
-  public init(rawValue: String) { self.rawValue = rawValue }
-
-  /// Answered with `reflect take`.
-  public static let taken = SessionSource(rawValue: "taken")
-
-  /// Read from `file`, imported at `time`.
-  public static func imported(file: String, at time: Date) -> SessionSource {
-    SessionSource(rawValue: "imported:\(file)@\(Timestamp.string(time))")
-  }
-
-  public var description: String { rawValue }
 }
 
 /// One administration of an instrument to a respondent in a wave.
@@ -67,22 +49,5 @@ public struct StoredSession: Sendable, Hashable, Identifiable {
     self.status = status
     self.source = source
     self.answerCount = answerCount
-  }
-}
-
-/// One entry of a session's append-only answer log: an answer set, changed or cleared.
-public struct AnswerLogEntry: Sendable, Hashable {
-  /// The entry's position in the store's log: later entries have larger numbers.
-  public var sequence: Int64
-  public var question: String
-  /// The answer given; `nil` when the answer was cleared.
-  public var value: AnswerValue?
-  public var at: Date
-
-  public init(sequence: Int64, question: String, value: AnswerValue?, at: Date) {
-    self.sequence = sequence
-    self.question = question
-    self.value = value
-    self.at = at
   }
 }
