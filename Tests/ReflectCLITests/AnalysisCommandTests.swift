@@ -127,13 +127,29 @@ import Testing
     }
   }
 
-  @Test func analysisWithoutResponsesIsAUsageError() throws {
-    let result = try ReflectProcess.run(["score", "--instrument", "openness"])
-    #expect(result.status == 64)
-    #expect(
-      result.stderr.hasPrefix(
-        "Error: give the answers with --responses FILE.csv (reading the store comes with `reflect take`)"
-      ))
+  @Test func withoutResponsesTheStoreIsScored() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-score-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let environment = ["REFLECT_INSTRUMENTS": Repository.path("instruments")]
+    let empty = try ReflectProcess.run(
+      ["reliability", "--instrument", "openness", "--wave", "pre"], directory: folder,
+      environment: environment)
+    #expect(empty.status == 1)
+    #expect(empty.stderr == "no sessions at wave 'pre' in reflect.sqlite; waves found: none\n")
+    _ = try ReflectProcess.run(
+      ["simulate", "--instrument", "openness", "--respondents", "15"], directory: folder,
+      environment: environment)
+    let scored = try ReflectProcess.run(
+      ["score", "--instrument", "openness", "--format", "csv"], directory: folder,
+      environment: environment)
+    #expect(scored.status == 0)
+    #expect(scored.stdout.split(separator: "\r\n").count == 15 * 2 * 4 + 1)
+    let reliability = try ReflectProcess.run(
+      ["reliability", "--instrument", "openness", "--wave", "post", "--format", "json"],
+      directory: folder, environment: environment)
+    #expect(reliability.status == 0)
   }
 }
 

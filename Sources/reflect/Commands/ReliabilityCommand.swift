@@ -36,7 +36,7 @@ struct ReliabilityCommand: ParsableCommand {
     guard responses.waves.contains(wave) else {
       let known = responses.waves.isEmpty ? "none" : responses.waves.joined(separator: ", ")
       Terminal.error(
-        "no sessions at wave '\(wave)' in \(input.responses ?? "the answers"); waves found: \(known)"
+        "no sessions at wave '\(wave)' in \(input.source); waves found: \(known)"
       )
       throw ExitCode(1)
     }

@@ -8,8 +8,9 @@ struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Scale and composite scores per session.",
     discussion: """
-      Reads a long CSV (the columns of `reflect export --what long`: respondent, wave, \
-      item, value, …) with --responses. Reading from the store comes with the runner.
+      Scores the completed sessions in the store (the newest per person and wave), or a \
+      long CSV given with --responses (the columns of `reflect export --what long`: \
+      respondent, wave, item, value, …).
 
       Examples:
         reflect score --instrument openness --responses a.csv

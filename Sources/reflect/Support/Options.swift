@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReflectCore
 import ReflectFormats
+import ReflectStore
 import ReflectXML
 
 /// Where instrument ids are looked up; shared by every command that takes one.
@@ -37,31 +38,38 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, csv, html
 }
 
-/// The instrument and where its answers come from, for the analysis commands.
+/// The instrument and where its answers come from, for the analysis commands: a long
+/// CSV with `--responses`, else the store.
 struct ResponsesOptions: ParsableArguments {
   @Option(help: "An instrument id or a path to an .xml file.")
   var instrument: String
 
   @Option(
-    help: ArgumentHelp("A long CSV of answers (instead of the store).", valueName: "file.csv"))
+    help: ArgumentHelp("A long CSV of answers, instead of the store.", valueName: "file.csv"))
   var responses: String?
 
   @OptionGroup var instruments: InstrumentOptions
+  @OptionGroup var store: StoreOptions
 
-  func validate() throws {
-    guard responses != nil else {
-      throw ValidationError(
-        "give the answers with --responses FILE.csv (reading the store comes with `reflect take`)")
-    }
-  }
+  /// Where the answers come from, for messages.
+  var source: String { responses ?? store.resolvedPath }
 
   /// The instrument's answers; prints the problems and exits 1 when they can't be read.
   func load() throws -> Responses {
     let loaded = try instruments.load(instrument)
+    if let responses {
+      do {
+        return try LongResponsesReader(instrument: loaded.instrument).read(path: responses)
+      } catch {
+        for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+        throw ExitCode(1)
+      }
+    }
+    let database = try store.open()
     do {
-      return try LongResponsesReader(instrument: loaded.instrument).read(path: responses ?? "")
+      return try database.responses(instrument: loaded.instrument)
     } catch {
-      for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+      Terminal.error("\(store.resolvedPath): error: \(error.message)")
       throw ExitCode(1)
     }
   }
