@@ -12,7 +12,8 @@ import Darwin
 enum LineIO {
   static func write(_ lines: [String]) {
     guard !lines.isEmpty else { return }
-    let text = lines.joined(separator: "\n") + "\n"
+    let shown = width.map { width in lines.flatMap { wrap($0, width: width) } } ?? lines
+    let text = shown.joined(separator: "\n") + "\n"
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
@@ -25,6 +26,36 @@ enum LineIO {
   }
 
   static func write(_ line: String) { write([line]) }
+
+  /// The terminal's width when standard output is a terminal; `nil` for a pipe or a
+  /// file, whose lines stay whole.
+  static let width: Int? = {
+    guard isatty(1) == 1 else { return nil }
+    var size = winsize()
+    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 20 else { return nil }
+    return Int(size.ws_col) - 1
+  }()
+
+  /// `line` broken at spaces so that no word is cut by the terminal; continuation lines
+  /// keep the line's indentation.
+  static func wrap(_ line: String, width: Int) -> [String] {
+    guard line.count > width else { return [line] }
+    let indent = String(line.prefix { $0 == " " })
+    var lines: [String] = []
+    var current = ""
+    for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false)
+    {
+      let candidate = current.isEmpty ? indent + word : current + " " + word
+      if candidate.count > width, !current.isEmpty {
+        lines.append(current)
+        current = indent + word
+      } else {
+        current = candidate
+      }
+    }
+    lines.append(current)
+    return lines
+  }
 
   /// The next line typed or piped in, without its line end; invalid UTF-8 arrives
   /// repaired (U+FFFD), which the engine refuses with a message. `nil` at end of input.
