@@ -84,7 +84,7 @@ enum ExportFixtures {
       respondent: "p1", wave: "pre", session: "1", instrumentID: "openness", version: "1.0.0",
       startedAt: "2025-01-10T09:00:00Z", completedAt: "2025-01-10T09:12:00Z",
       answers: [
-        "op01": .choice("4"), "op02": .choice("2"), "hours": .number(12.5),
+        "op01": .choice("4"), "op02": .choice("2"), "hours": .number(12),
         "role": .choice("mentee"), "focus": .choices(["1", "3"]),
         "story": .text("I asked, twice \"openly\""),
       ],

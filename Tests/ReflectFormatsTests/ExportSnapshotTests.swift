@@ -33,7 +33,7 @@ func crlf(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: 
           respondent,wave,session,instrument,version,item,value,label,answered_at
           p1,pre,1,openness,1.0.0,op01,4,Agree,2025-01-10T09:01:00Z
           p1,pre,1,openness,1.0.0,op02,2,Disagree,
-          p1,pre,1,openness,1.0.0,hours,12.5,,
+          p1,pre,1,openness,1.0.0,hours,12,,
           p1,pre,1,openness,1.0.0,role,mentee,Mentee,
           p1,pre,1,openness,1.0.0,focus,1;3,"Feedback;Trust, safety",
           p1,pre,1,openness,1.0.0,story,"I asked, twice ""openly""",,2025-01-10T09:11:00Z
@@ -55,7 +55,7 @@ func crlf(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: 
         == crlf(
           #"""
           respondent,roster_role,mentor,cohort,site,wave,session,instrument,version,started_at,completed_at,status,op01,op02,hours,role,focus,story
-          p1,mentee,m1,2025,Zürich,pre,1,openness,1.0.0,2025-01-10T09:00:00Z,2025-01-10T09:12:00Z,complete,4,2,12.5,mentee,1;3,"I asked, twice ""openly"""
+          p1,mentee,m1,2025,Zürich,pre,1,openness,1.0.0,2025-01-10T09:00:00Z,2025-01-10T09:12:00Z,complete,4,2,12,mentee,1;3,"I asked, twice ""openly"""
           p1,mentee,m1,2025,Zürich,post,2,openness,1.0.0,2025-06-10T09:00:00Z,2025-06-10T09:10:00Z,complete,5,1,,mentee,,'=SUM(A1)
           '+4477,,,2025,"'=HYPERLINK(""x"")",pre,3,openness,1.0.0,2025-01-11T10:00:00Z,,open,0,3,,mentor,,
 
