@@ -218,9 +218,7 @@ func crlf(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: 
         == #"""
         {
           "free_text" : true,
-          "growth" : [
-
-          ],
+          "growth" : [],
           "instrument" : {
             "choices" : [
               {

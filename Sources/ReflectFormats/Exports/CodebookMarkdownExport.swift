@@ -7,7 +7,7 @@ struct CodebookMarkdownExport: TextExportFormat {
 
   func fileName(instrumentID: String) -> String { "\(instrumentID)-codebook.md" }
 
-  func text(_ export: PreparedExport) -> String {
+  func write(_ export: PreparedExport, to output: (String) -> Void) {
     let codebook = Codebook(export)
     let instrument = export.instrument
     let id = instrument.id
@@ -36,7 +36,7 @@ struct CodebookMarkdownExport: TextExportFormat {
         })
     }
     lines += rules(codebook, instrument: instrument)
-    return lines.joined(separator: "\n") + "\n"
+    output(lines.joined(separator: "\n") + "\n")
   }
 
   private func table(

@@ -103,7 +103,9 @@ public struct Export {
           systemReason: error.systemErrorNumber.map(systemErrorDescription))
       }
     } else if let text = format as? any TextExportFormat {
-      try ExportFileWriter.write(Array(text.text(prepared).utf8), to: path, name: name)
+      try ExportFileWriter.write(to: path, name: name) { output in
+        text.write(prepared, to: output)
+      }
     }
   }
 
@@ -111,7 +113,9 @@ public struct Export {
     if let csv = format as? any CSVExportFormat {
       return CSVWriter.bytes(options: prepared.csvOptions) { csv.write(prepared, to: &$0) }
     } else if let text = format as? any TextExportFormat {
-      return Array(text.text(prepared).utf8)
+      var bytes: [UInt8] = []
+      text.write(prepared) { bytes.append(contentsOf: $0.utf8) }
+      return bytes
     }
     return []
   }

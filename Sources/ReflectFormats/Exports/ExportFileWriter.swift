@@ -41,8 +41,11 @@ enum ExportFileWriter {
     }
   }
 
-  /// Writes `bytes` to a new owner-only file at `path`.
-  static func write(_ bytes: [UInt8], to path: String, name: String) throws(ExportError) {
+  /// Writes what `body` passes to its output into a new owner-only file at `path`,
+  /// gathering pieces into blocks.
+  static func write(
+    to path: String, name: String, _ body: ((String) -> Void) -> Void
+  ) throws(ExportError) {
     let fd: Int32
     switch SystemIO.createForWriting(path) {
     case .success(let opened): fd = opened
@@ -50,16 +53,30 @@ enum ExportFileWriter {
       throw ExportError(
         .cannotWrite, path: name, systemReason: systemErrorDescription(error.number))
     }
-    let written = bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return Result<Void, SystemError>.success(()) }
-      return SystemIO.writeAll(fd, base, count: buffer.count)
-    }
-    let closed = SystemIO.closeDescriptor(fd)
-    for result in [written, closed] {
-      if case .failure(let error) = result {
-        throw ExportError(
-          .cannotWrite, path: name, systemReason: systemErrorDescription(error.number))
+    let blockSize = 1 << 16
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(blockSize * 2)
+    var failure: SystemError?
+    func flush() {
+      guard failure == nil, !buffer.isEmpty else { return }
+      let result = buffer.withUnsafeBytes { bytes in
+        guard let base = bytes.baseAddress else { return Result<Void, SystemError>.success(()) }
+        return SystemIO.writeAll(fd, base, count: bytes.count)
       }
+      if case .failure(let error) = result { failure = error }
+      buffer.removeAll(keepingCapacity: true)
+    }
+    body { piece in
+      buffer.append(contentsOf: piece.utf8)
+      if buffer.count >= blockSize { flush() }
+    }
+    flush()
+    if case .failure(let error) = SystemIO.closeDescriptor(fd), failure == nil {
+      failure = error
+    }
+    if let failure {
+      throw ExportError(
+        .cannotWrite, path: name, systemReason: systemErrorDescription(failure.number))
     }
   }
 

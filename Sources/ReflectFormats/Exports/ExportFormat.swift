@@ -12,9 +12,9 @@ protocol CSVExportFormat: ExportFormat {
   func write(_ export: PreparedExport, to writer: inout CSVWriter)
 }
 
-/// A file written as one text (Markdown, JSON).
+/// A file written as text (Markdown, JSON), in pieces through `output`.
 protocol TextExportFormat: ExportFormat {
-  func text(_ export: PreparedExport) -> String
+  func write(_ export: PreparedExport, to output: (String) -> Void)
 }
 
 /// The registry of export files, in the order they are written.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an export can write (`--what`): each kind is one file, except `codebook`, which
 /// is a CSV and a Markdown file.
 public enum ExportKind: String, Sendable, Hashable, CaseIterable, Comparable {

@@ -65,11 +65,16 @@ struct PreparedExport {
 
     var responses = Responses(instrument: instrument)
     responses.reserveCapacity(sessions.count)
+    let hasConditions = instrument.sections.contains { section in
+      section.showIf != nil || section.questions.contains { $0.showIf != nil }
+    }
     for index in sessions.indices {
       // Answers to questions hidden by `show-if` are kept in the store but do not count,
       // as in scoring; leaving them out here keeps every file and the scores consistent.
-      let visible = SessionEngine(instrument: instrument, answers: sessions[index].answers)
-        .visibleAnswers
+      let answers = sessions[index].answers
+      let visible =
+        hasConditions
+        ? SessionEngine(instrument: instrument, answers: answers).visibleAnswers : answers
       sessions[index].answers = visible.filter { exported.contains($0.key) }
       sessions[index].answeredAt = sessions[index].answeredAt.filter {
         sessions[index].answers[$0.key] != nil
