@@ -14,7 +14,7 @@ struct Reflect: ParsableCommand {
     subcommands: [
       Take.self, List.self, Show.self, Validate.self, Schema.self, Score.self,
       ReliabilityCommand.self,
-      Simulate.self, Sessions.self, Roster.self,
+      Simulate.self, Sessions.self, Roster.self, ExportCommand.self,
     ]
   )
 }
