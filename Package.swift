@@ -33,6 +33,8 @@ let package = Package(
       dependencies: [
         "ReflectCore",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // The one-query loader of `Responses` steps SQLite's statements directly.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
       ]
     ),
