@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import ReflectCore
+import ReflectFormats
+import ReflectStore
+
+struct Profile: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "One person's growth across waves, with the reliable change index.",
+    discussion: """
+      Examples:
+        reflect profile anna --instrument openness
+        reflect profile p001 --instrument openness --responses cohort.csv --format json
+      """)
+
+  @Argument(help: "The respondent's id.")
+  var respondent: String
+
+  @OptionGroup var input: ResponsesOptions
+
+  @Option(help: "text or json.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    guard format == .text || format == .json else {
+      throw ValidationError("--format must be text or json for profile")
+    }
+  }
+
+  func run() throws {
+    let responses = try input.load()
+    let profile: GrowthProfile
+    do {
+      profile = try GrowthData(responses).profile(of: respondent)
+    } catch {
+      Terminal.error("error: \(error.message)")
+      throw ExitCode(1)
+    }
+    switch format {
+    case .json: print(JSONOutput.render(profile))
+    default: print(GrowthReport.profileText(profile, instrument: responses.instrument))
+    }
+  }
+}
+
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Cohort change from one wave to another (paired), optionally by group.",
+    discussion: """
+      Groups smaller than --min-group (default 5, never below 3) are not reported, and \
+      when only one group would be hidden the next smallest is hidden too, so that no \
+      one's figures can be worked out from the total.
+
+      Examples:
+        reflect compare --instrument openness --from pre --to post
+        reflect compare --instrument openness --from pre --to post --by role
+        reflect compare --instrument openness --from pre --to post --format csv
+      """)
+
+  @OptionGroup var input: ResponsesOptions
+
+  @Option(help: "The earlier wave.")
+  var from: String
+
+  @Option(help: "The later wave.")
+  var to: String
+
+  @Option(help: "A roster attribute to break the cohort down by (role, cohort, …).")
+  var by: String?
+
+  @Option(help: "The smallest group reported (at least 3).")
+  var minGroup: Int = 5
+
+  @Option(
+    help: ArgumentHelp("The roster, with --responses (else the store's).", valueName: "file.csv"))
+  var roster: String?
+
+  @Option(help: "text, json or csv.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    guard format != .html else {
+      throw ValidationError("--format html is not available yet; use text, json or csv")
+    }
+  }
+
+  func run() throws {
+    let responses = try input.load()
+    var groups: [String: String]?
+    if let by {
+      groups = try RosterSource(file: roster, store: input.store).attribute(by)
+    }
+    let comparison: CohortComparison
+    do {
+      comparison = try GrowthData(responses).compare(
+        from: from, to: to, groups: groups, minGroup: minGroup)
+    } catch {
+      Terminal.error("error: \(error.message)")
+      throw ExitCode(1)
+    }
+    switch format {
+    case .json: print(JSONOutput.render(comparison))
+    case .csv:
+      var writer = CSVWriter(fileDescriptor: 1, name: "standard output")
+      GrowthCSV.write(comparison, to: &writer)
+      try writer.finish()
+    default: print(GrowthReport.comparisonText(comparison, instrument: responses.instrument))
+    }
+  }
+}
+
+struct Dyads: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Each mentor–mentee pair of the roster, with both people's change.",
+    discussion: """
+      Example:
+        reflect dyads --instrument openness --from pre --to post
+      """)
+
+  @OptionGroup var input: ResponsesOptions
+
+  @Option(help: "The earlier wave.")
+  var from: String
+
+  @Option(help: "The later wave.")
+  var to: String
+
+  @Option(
+    help: ArgumentHelp("The roster, with --responses (else the store's).", valueName: "file.csv"))
+  var roster: String?
+
+  func run() throws {
+    let responses = try input.load()
+    let mentors = try RosterSource(file: roster, store: input.store).attribute("mentor")
+    let pairs = mentors.sorted { $0.key < $1.key }.map {
+      DyadComparison.Pair(mentor: $0.value, mentee: $0.key)
+    }
+    let dyads: DyadComparison
+    do {
+      dyads = try GrowthData(responses).dyads(pairs, from: from, to: to)
+    } catch {
+      Terminal.error("error: \(error.message)")
+      throw ExitCode(1)
+    }
+    print(JSONOutput.render(dyads))
+  }
+}
+
+/// Roster attributes from a roster CSV or the store.
+struct RosterSource {
+  var file: String?
+  var store: StoreOptions
+
+  /// `attribute`'s value per respondent.
+  func attribute(_ name: String) throws -> [String: String] {
+    do {
+      if let file {
+        var values: [String: String] = [:]
+        for row in try RosterCSVReader.read(path: file) {
+          let value: String? =
+            switch name {
+            case "role": row.role
+            case "mentor": row.mentor
+            case "cohort": row.cohort
+            default: row.attributes[name]
+            }
+          if let value { values[row.id] = value }
+        }
+        return values
+      }
+      var values: [String: String] = [:]
+      for entry in try store.open().roster() {
+        if let value = entry.value(of: name) { values[entry.id] = value }
+      }
+      return values
+    } catch let error as ResponsesReadError {
+      for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+      throw ExitCode(1)
+    } catch let error as StoreError {
+      Terminal.error("\(store.resolvedPath): error: \(error.message)")
+      throw ExitCode(1)
+    }
+  }
+}

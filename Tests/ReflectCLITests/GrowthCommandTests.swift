@@ -1,0 +1,105 @@
+import Foundation
+import ReflectTestSupport
+import Testing
+
+/// `reflect profile`, `compare` and `dyads` on a simulated cohort in a store.
+@Suite struct GrowthCommandTests {
+  func withCohort(_ body: (URL, [String: String]) throws -> Void) throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-growth-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let environment = ["REFLECT_INSTRUMENTS": Repository.path("instruments")]
+    let simulated = try ReflectProcess.run(
+      ["simulate", "--instrument", "openness", "--respondents", "40", "--effect", "0.8"],
+      directory: folder, environment: environment)
+    #expect(simulated.status == 0)
+    // 30 mentees, 7 mentors, 3 coaches: the coaches are too few, and the mentors go too.
+    var roster = "id,role,mentor\n"
+    for index in 1...40 {
+      let id = String(format: "p%02d", index)
+      let role = index <= 30 ? "mentee" : index <= 37 ? "mentor" : "coach"
+      let mentor = index <= 7 ? String(format: "p%02d", 30 + index) : ""
+      roster += "\(id),\(role),\(mentor)\n"
+    }
+    try roster.write(
+      to: folder.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+    let imported = try ReflectProcess.run(
+      ["roster", "import", "roster.csv"], directory: folder, environment: environment)
+    #expect(imported.status == 0)
+    try body(folder, environment)
+  }
+
+  @Test func compareRecoversTheEffectAndProtectsSmallGroups() throws {
+    try withCohort { folder, environment in
+      let result = try ReflectProcess.run(
+        [
+          "compare", "--instrument", "openness", "--from", "pre", "--to", "post", "--by", "role",
+          "--format", "json",
+        ],
+        directory: folder, environment: environment)
+      #expect(result.status == 0)
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let groups = try #require(object["groups"] as? [[String: Any]])
+      #expect(groups.map { $0["group"] as? String } == ["all", "mentee"])
+      #expect(
+        (object["suppressed"] as? [[String: Any]])?.map { $0["group"] as? String } == [
+          "coach", "mentor",
+        ])
+      let all = try #require(groups.first?["scales"] as? [[String: Any]])
+      #expect(all.count == 4)
+      for scale in all {
+        #expect((scale["mean_change"] as? Double ?? 0) > 0)
+        #expect((scale["ci_low"] as? Double ?? 0) > 0)
+      }
+      #expect(!result.stdout.contains("\"coach\","))
+    }
+  }
+
+  @Test func compareAsTextAndCSV() throws {
+    try withCohort { folder, environment in
+      let text = try ReflectProcess.run(
+        ["compare", "--instrument", "openness", "--from", "pre", "--to", "post"],
+        directory: folder, environment: environment)
+      #expect(text.status == 0)
+      #expect(text.stdout.contains("Everyone: 40 people with both waves"))
+      #expect(text.stdout.contains("more than chance: the 95% interval does not include zero"))
+      let csv = try ReflectProcess.run(
+        [
+          "compare", "--instrument", "openness", "--from", "pre", "--to", "post", "--format", "csv",
+        ],
+        directory: folder, environment: environment)
+      #expect(csv.stdout.hasPrefix("group,n_group,excluded,scale,n,mean_from,"))
+      #expect(csv.stdout.split(separator: "\r\n").count == 5)
+    }
+  }
+
+  @Test func profileReadsLikeASummary() throws {
+    try withCohort { folder, environment in
+      let result = try ReflectProcess.run(
+        ["profile", "p01", "--instrument", "openness"], directory: folder, environment: environment)
+      #expect(result.status == 0)
+      #expect(result.stdout.hasPrefix("p01: Openness in practice (openness)\n"))
+      #expect(result.stdout.contains("\nChange\n  Seeking feedback, pre → post: "))
+      let unknown = try ReflectProcess.run(
+        ["profile", "nobody", "--instrument", "openness"], directory: folder,
+        environment: environment)
+      #expect(unknown.status == 1)
+      #expect(unknown.stderr.hasPrefix("error: "))
+    }
+  }
+
+  @Test func dyadsPairMentorsWithMentees() throws {
+    try withCohort { folder, environment in
+      let result = try ReflectProcess.run(
+        ["dyads", "--instrument", "openness", "--from", "pre", "--to", "post"],
+        directory: folder, environment: environment)
+      #expect(result.status == 0)
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      #expect((object["pairs"] as? [Any])?.count == 7)
+      #expect((object["summary"] as? [Any])?.count == 4)
+    }
+  }
+}
