@@ -41,6 +41,13 @@ import Testing
         contentsOf: folder.appendingPathComponent("exports/openness-scores.csv"), encoding: .utf8)
       // 8 people × 2 waves × (3 scales + 1 composite), plus the header.
       #expect(scores.split(separator: "\r\n").count == 8 * 2 * 4 + 1)
+      let growth = try String(
+        contentsOf: folder.appendingPathComponent("exports/openness-growth.csv"), encoding: .utf8)
+      let rows = growth.split(separator: "\r\n")
+      #expect(
+        rows.first == "respondent,scale,from,to,score_from,score_to,change,rci,classification")
+      // 8 people × one pair of waves × 4 scores.
+      #expect(rows.count == 8 * 4 + 1)
     }
   }
 

@@ -64,8 +64,13 @@ struct ExportCommand: ParsableCommand {
     let database = try store.open()
     let sessions: [ExportSession]
     let roster: ExportRoster
+    var growth: [ExportGrowthRow] = []
     do {
       sessions = try Self.sessions(of: loaded.instrument, in: database)
+      if kinds.contains(.growth) || kinds.contains(.json) {
+        let responses = try database.responses(instrument: loaded.instrument)
+        growth = ExportGrowthRow.rows(from: GrowthData(responses))
+      }
       roster = ExportRoster(
         Dictionary(
           try database.roster().map { entry in
@@ -81,7 +86,7 @@ struct ExportCommand: ParsableCommand {
     }
     let export = Export(
       instrument: loaded.instrument, sessions: sessions, roster: roster,
-      growth: [],
+      growth: growth,
       options: ExportOptions(
         kinds: kinds, byteOrderMark: excel, includesText: !noText, pseudonymizer: pseudonymizer))
     do {
