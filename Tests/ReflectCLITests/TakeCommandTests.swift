@@ -294,6 +294,24 @@ import Glibc
     #expect(try store.sessions(respondent: "ana").count == 2)
   }
 
+  @Test func aSecondWaveShowsTheChangeSinceTheFirst() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    #expect(try workspace.take("4\n2\n\n\n\n\ny\n").status == 0)
+    let post = try ReflectProcess.run(
+      ["take", "habits", "--respondent", "ana", "--wave", "post"], input: "5\n1\n\n\n\n\ny\n",
+      directory: workspace.folder)
+    #expect(post.status == 0)
+    // One person is no cohort, and the scale has no reference: the change can't be judged.
+    #expect(
+      post.stdout.hasSuffix(
+        """
+        Since your previous assessment (pre)
+        Listening: 4.00 → 5.00, too early to say whether this is more than noise
+
+        """))
+  }
+
   @Test func twoPeopleAtOnceOnOneStore() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }

@@ -27,3 +27,35 @@ public enum PersonalFeedback {
     return lines
   }
 }
+
+extension PersonalFeedback {
+  /// The change since the person's previous wave, per scale, in words a person
+  /// understands: "Feedback seeking: 2.80 → 3.60, an improvement larger than measurement
+  /// noise". Empty when there is no earlier wave.
+  public static func changeLines(
+    _ profile: GrowthProfile, instrument: Instrument, language: String?
+  )
+    -> [String]
+  {
+    let changes = profile.changesSincePreviousWave
+    guard let first = changes.first else { return [] }
+    var lines = ["", "Since your previous assessment (\(first.from))"]
+    for change in changes {
+      let title =
+        (instrument.scale(change.scale)?.title
+        ?? instrument.composites.first { $0.id == change.scale }?.title)?.text(in: language)
+        ?? change.scale
+      let from = change.scoreFrom.map { formatFixed($0, decimals: 2) } ?? "–"
+      let to = change.scoreTo.map { formatFixed($0, decimals: 2) } ?? "–"
+      let reading =
+        switch change.classification {
+        case .improved: "an improvement larger than measurement noise"
+        case .declined: "a decline larger than measurement noise"
+        case .unchanged: "within measurement noise"
+        case .unknown: "too early to say whether this is more than noise"
+        }
+      lines.append("\(title): \(from) → \(to), \(reading)")
+    }
+    return lines
+  }
+}

@@ -106,6 +106,18 @@ struct TerminalRunner {
     try store.complete(session.id)
     LineIO.write(["", "Thank you. Your answers are submitted."])
     LineIO.write(feedback(engine: engine, instrument: instrument, session: session))
+    LineIO.write(change(instrument: instrument, language: language ?? session.language))
+  }
+
+  /// The change since this person's previous completed wave, judged against the cohort
+  /// (or the instrument's reference) as the growth profile does.
+  private func change(instrument: Instrument, language: String?) -> [String] {
+    guard instrument.isScored,
+      let responses = try? store.responses(instrument: instrument),
+      let profile = try? GrowthData(responses).profile(of: respondent),
+      profile.waves.count >= 2, profile.waves.last?.wave == wave
+    else { return [] }
+    return PersonalFeedback.changeLines(profile, instrument: instrument, language: language)
   }
 
   /// Asks `Submit? [y/n]` until the person answers; `false` when they leave instead.
