@@ -14,7 +14,7 @@ import ReflectCore
 ///   options: ExportOptions(byteOrderMark: true, pseudonymizer: try .fromEnvironment(env, keyFile: nil)))
 /// for path in try export.write(to: "exports") { print(path) }
 /// ```
-public struct Export {
+public struct Export: Sendable {
   /// One file's name and content.
   public struct File: Sendable, Hashable {
     public var name: String

@@ -3,7 +3,7 @@ import ReflectCore
 /// The data of an export as every file writes it: ids already replaced by pseudonyms,
 /// free text already left out, only the answers that count, and the roster columns and
 /// scores worked out once.
-struct PreparedExport {
+struct PreparedExport: Sendable {
   let instrument: Instrument
   let options: ExportOptions
   /// The sessions, with answers only to the exported questions that are visible under
