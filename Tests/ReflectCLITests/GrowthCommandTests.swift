@@ -93,13 +93,18 @@ import Testing
   @Test func dyadsPairMentorsWithMentees() throws {
     try withCohort { folder, environment in
       let result = try ReflectProcess.run(
-        ["dyads", "--instrument", "openness", "--from", "pre", "--to", "post"],
+        ["dyads", "--instrument", "openness", "--from", "pre", "--to", "post", "--format", "json"],
         directory: folder, environment: environment)
       #expect(result.status == 0)
       let object = try #require(
         try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
       #expect((object["pairs"] as? [Any])?.count == 7)
       #expect((object["summary"] as? [Any])?.count == 4)
+      let text = try ReflectProcess.run(
+        ["dyads", "--instrument", "openness", "--from", "pre", "--to", "post"],
+        directory: folder, environment: environment)
+      #expect(text.stdout.contains("\nMentor p31, mentee p01\n"))
+      #expect(text.stdout.contains("\n  Seeking feedback: 7 pairs: "))
     }
   }
 }

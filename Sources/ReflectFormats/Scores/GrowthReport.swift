@@ -115,7 +115,7 @@ public enum GrowthReport {
     return "\(title): the mean \(direction) by \(formatFixed(abs(change), decimals: 2)); \(sure)."
   }
 
-  private static func title(of id: String, in instrument: Instrument) -> String {
+  static func title(of id: String, in instrument: Instrument) -> String {
     instrument.scales.first { $0.id == id }?.title.defaultText
       ?? instrument.composites.first { $0.id == id }?.title.defaultText ?? id
   }
@@ -137,5 +137,39 @@ public enum GrowthReport {
 extension Array {
   fileprivate subscript(safe index: Int) -> Element? {
     indices.contains(index) ? self[index] : nil
+  }
+}
+
+extension GrowthReport {
+  /// `reflect dyads` for people: each pair's change per scale, then the summary.
+  public static func dyadsText(_ dyads: DyadComparison, instrument: Instrument) -> String {
+    var lines = [
+      "\(instrument.title.defaultText): mentors and mentees, \(dyads.from) → \(dyads.to)"
+    ]
+    for dyad in dyads.dyads {
+      lines.append("")
+      lines.append("Mentor \(dyad.mentor), mentee \(dyad.mentee)")
+      let rows = dyad.scales.map { scale in
+        [
+          "  " + title(of: scale.scale, in: instrument),
+          describe(scale.mentor), describe(scale.mentee),
+        ]
+      }
+      lines.append(TextTable(header: ["  scale", "mentor", "mentee"], rows: rows).rendered)
+    }
+    lines.append("")
+    lines.append(
+      "Summary (pairs: both improved / only the mentee / only the mentor / neither / unknown)")
+    for summary in dyads.summary {
+      lines.append(
+        "  \(title(of: summary.scale, in: instrument)): \(summary.pairs) pairs: \(summary.bothImproved) / \(summary.onlyMentee) / \(summary.onlyMentor) / \(summary.neither) / \(summary.unknown)"
+      )
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  private static func describe(_ change: DyadComparison.PersonChange) -> String {
+    let delta = change.change.map { ($0 > 0 ? "+" : "") + formatFixed($0, decimals: 2) } ?? "–"
+    return "\(delta) \(change.classification.rawValue)"
   }
 }

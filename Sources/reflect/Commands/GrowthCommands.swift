@@ -115,6 +115,7 @@ struct Dyads: ParsableCommand {
     discussion: """
       Example:
         reflect dyads --instrument openness --from pre --to post
+        reflect dyads --instrument openness --from pre --to post --format json
       """)
 
   @OptionGroup var input: ResponsesOptions
@@ -129,6 +130,15 @@ struct Dyads: ParsableCommand {
     help: ArgumentHelp("The roster, with --responses (else the store's).", valueName: "file.csv"))
   var roster: String?
 
+  @Option(help: "text or json.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    guard format == .text || format == .json else {
+      throw ValidationError("--format must be text or json for dyads")
+    }
+  }
+
   func run() throws {
     let responses = try input.load()
     let mentors = try RosterSource(file: roster, store: input.store).attribute("mentor")
@@ -142,7 +152,10 @@ struct Dyads: ParsableCommand {
       Terminal.error("error: \(error.message)")
       throw ExitCode(1)
     }
-    print(JSONOutput.render(dyads))
+    switch format {
+    case .json: print(JSONOutput.render(dyads))
+    default: print(GrowthReport.dyadsText(dyads, instrument: responses.instrument))
+    }
   }
 }
 
