@@ -115,6 +115,12 @@ import Testing
       ])
   }
 
+  @Test func theExportsFormulaQuoteIsRemovedFromIds() throws {
+    let responses = try read("respondent,wave,item,value\n'+4477,'-pre,op01,2\n'x,pre,op01,3\n")
+    #expect(responses.sessions.map(\.respondent) == ["+4477", "'x"])
+    #expect(responses.sessions.map(\.wave) == ["-pre", "pre"])
+  }
+
   @Test func byteOrderMarkIsIgnored() throws {
     let responses = try read("\u{FEFF}respondent,wave,item,value\np1,pre,op01,2\n")
     #expect(responses.values(of: "op01") == [2])

@@ -306,14 +306,14 @@ private struct LongReadState {
       lastRow = existing
       return existing
     }
-    guard let respondent = try? record.string(at: columns.respondent),
-      let wave = try? record.string(at: columns.wave)
+    guard let respondent = (try? record.string(at: columns.respondent)).map(Self.unneutralized),
+      let wave = (try? record.string(at: columns.wave)).map(Self.unneutralized)
     else {
       lastRow = -1
       problem(row: record.row, column: "respondent", "the respondent or wave is not valid UTF-8")
       return nil
     }
-    let session = columns.session.flatMap { try? record.string(at: $0) }
+    let session = columns.session.flatMap { try? record.string(at: $0) }.map(Self.unneutralized)
     let version = columns.version.flatMap { try? record.string(at: $0) }
     let info = SessionInfo(
       respondent: respondent, wave: wave,
@@ -326,6 +326,15 @@ private struct LongReadState {
     sessionRows[key] = row
     lastRow = row
     return row
+  }
+
+  /// A text cell without the `'` that the export put before a leading `=`, `+`, `-`,
+  /// `@`, tab or carriage return to keep spreadsheets from running it as a formula.
+  static func unneutralized(_ text: String) -> String {
+    guard text.hasPrefix("'"), let next = text.dropFirst().first,
+      ["=", "+", "-", "@", "\t", "\r"].contains(next)
+    else { return text }
+    return String(text.dropFirst())
   }
 
   /// The fast path: a plain decimal number that is one of the accepted values.
