@@ -48,8 +48,11 @@ struct JSONExport: TextExportFormat {
       }
       nodes.append(
         .object([
+          (
+            "attributes",
+            .object(attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+          ),
           ("respondent", .string(respondent)),
-          ("attributes", .object(attributes.map { ($0.key, .string($0.value)) })),
         ]))
     }
     return nodes
@@ -81,39 +84,38 @@ struct JSONExport: TextExportFormat {
         value = .string(text)
       }
       return .object([
-        ("item", .string(question.id)), ("value", value), ("label", label),
-        ("answered_at", .string(session.answeredAt[question.id])),
+        ("answered_at", .string(session.answeredAt[question.id])), ("item", .string(question.id)),
+        ("label", label), ("value", value),
       ])
     }
     return .object([
-      ("respondent", .string(session.respondent)), ("wave", .string(session.wave)),
-      ("session", .string(session.session)), ("instrument", .string(session.instrumentID)),
-      ("version", .string(session.version)), ("started_at", .string(session.startedAt)),
-      ("completed_at", .string(session.completedAt)), ("status", .string(session.status)),
-      ("answers", .array(answers)),
+      ("answers", .array(answers)), ("completed_at", .string(session.completedAt)),
+      ("instrument", .string(session.instrumentID)), ("respondent", .string(session.respondent)),
+      ("session", .string(session.session)), ("started_at", .string(session.startedAt)),
+      ("status", .string(session.status)), ("version", .string(session.version)),
+      ("wave", .string(session.wave)),
     ])
   }
 
   private func scoreNode(_ session: ExportSession, _ column: ScoreColumn, row: Int) -> JSONNode {
     let norms = column.norms(row)
     return .object([
-      ("respondent", .string(session.respondent)), ("wave", .string(session.wave)),
-      ("session", .string(session.session)), ("scale", .string(column.id)),
-      ("kind", .string(column.kind.rawValue)), ("score", .number(column.score(row))),
-      ("pomp", .number(column.pomp(row))), ("band", .string(column.band(row)?.label)),
-      ("answered", .integer(Int(column.answered[row]))), ("items", .integer(column.parts)),
-      ("z", .number(norms?.z)), ("t", .number(norms?.t)),
-      ("percentile", .number(norms?.percentile)),
+      ("answered", .integer(Int(column.answered[row]))), ("band", .string(column.band(row)?.label)),
+      ("items", .integer(column.parts)), ("kind", .string(column.kind.rawValue)),
+      ("percentile", .number(norms?.percentile)), ("pomp", .number(column.pomp(row))),
+      ("respondent", .string(session.respondent)), ("scale", .string(column.id)),
+      ("score", .number(column.score(row))), ("session", .string(session.session)),
+      ("t", .number(norms?.t)), ("wave", .string(session.wave)), ("z", .number(norms?.z)),
     ])
   }
 
   private func growthNode(_ row: ExportGrowthRow) -> JSONNode {
     .object([
+      ("change", .number(row.change)), ("classification", .string(row.classification?.rawValue)),
+      ("from", .string(row.from)), ("rci", .number(row.rci)),
       ("respondent", .string(row.respondent)), ("scale", .string(row.scale)),
-      ("from", .string(row.from)), ("to", .string(row.to)),
       ("score_from", .number(row.scoreFrom)), ("score_to", .number(row.scoreTo)),
-      ("change", .number(row.change)), ("rci", .number(row.rci)),
-      ("classification", .string(row.classification?.rawValue)),
+      ("to", .string(row.to)),
     ])
   }
 }

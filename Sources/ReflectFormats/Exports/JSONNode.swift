@@ -5,11 +5,11 @@ indirect enum JSONNode {
   /// A scalar, already JSON text (`"a"`, `4`, `null`, `true`).
   case scalar(String)
   case array([JSONNode])
-  /// Members in any order; they are written sorted by key.
+  /// Members in the order given, which must be sorted by key (`JSONOutput`'s order).
   case object([(key: String, value: JSONNode)])
 
-  static func string(_ value: String) -> JSONNode { .scalar(JSONText.string(value)) }
-  static func string(_ value: String?) -> JSONNode { .scalar(JSONText.optionalString(value)) }
+  static func string(_ value: String) -> JSONNode { .scalar(quoted(value)) }
+  static func string(_ value: String?) -> JSONNode { .scalar(value.map(quoted) ?? "null") }
   static func number(_ value: Double?) -> JSONNode { .scalar(JSONText.number(value)) }
   static func integer(_ value: Int) -> JSONNode { .scalar(String(value)) }
   static func bool(_ value: Bool) -> JSONNode { .scalar(value ? "true" : "false") }
@@ -40,9 +40,9 @@ indirect enum JSONNode {
       }
       let inner = indent + "  "
       text += "{\n"
-      for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+      for (index, member) in members.enumerated() {
         if index > 0 { text += ",\n" }
-        text += inner + JSONText.string(member.key) + " : "
+        text += inner + quoted(member.key) + " : "
         member.value.render(indent: inner, into: &text)
       }
       text += "\n" + indent + "}"
@@ -57,7 +57,7 @@ indirect enum JSONNode {
   ) {
     let inner = indent + "  "
     var first = true
-    var piece = indent + JSONText.string(key) + " : ["
+    var piece = indent + quoted(key) + " : ["
     for element in elements {
       piece += first ? "\n" + inner : ",\n" + inner
       first = false
@@ -68,4 +68,12 @@ indirect enum JSONNode {
     piece += first ? "]" : "\n" + indent + "]"
     output(piece + (last ? "\n" : ",\n"))
   }
+}
+
+/// `value` as a JSON string literal; most texts need no escaping and are copied whole.
+private func quoted(_ value: String) -> String {
+  let plain = value.utf8.allSatisfy {
+    $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\")
+  }
+  return plain ? "\"" + value + "\"" : JSONText.string(value)
 }
