@@ -221,10 +221,11 @@ struct ResponsesLoader {
 
   /// Reads the current row of `statement`.
   mutating func add(_ statement: OpaquePointer) {
-    if sqlite3_column_type(statement, 1) == SQLITE_NULL {
+    // A session's own row has no question.
+    if let question = Self.bytes(statement, 1) {
+      if row >= 0 { addAnswer(statement, question: question) }
+    } else {
       startSession(statement)
-    } else if row >= 0 {
-      addAnswer(statement)
     }
   }
 
@@ -245,17 +246,23 @@ struct ResponsesLoader {
     nextQuestion = 0
   }
 
-  private mutating func addAnswer(_ statement: OpaquePointer) {
-    guard let id = Self.bytes(statement, 1), let index = findQuestion(id) else { return }
+  private mutating func addAnswer(
+    _ statement: OpaquePointer, question id: UnsafeBufferPointer<UInt8>
+  ) {
+    guard let index = findQuestion(id) else { return }
     let question = plan.questions[index]
     if question.column >= 0 {
       var number = Double.nan
-      let type = sqlite3_column_type(statement, 3)
       if question.isNumber {
-        if type == SQLITE_FLOAT || type == SQLITE_INTEGER, Self.kind(statement, is: "number") {
-          number = sqlite3_column_double(statement, 3)
+        if Self.kind(statement, is: "number") {
+          let type = sqlite3_column_type(statement, 3)
+          if type == SQLITE_FLOAT || type == SQLITE_INTEGER {
+            number = sqlite3_column_double(statement, 3)
+          }
         }
-      } else if type == SQLITE_TEXT, Self.kind(statement, is: "choice"),
+      } else if Self.kind(statement, is: "choice"),
+        // A choice is TEXT as the store writes it; read as text, an INTEGER put there by
+        // another tool matches its option too, as `AnswerValue(storedKind:value:)` reads it.
         let value = Self.bytes(statement, 3), let stored = plan.option(of: index, value: value)
       {
         number = stored

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ReflectCore
 import Testing
 
@@ -61,6 +62,18 @@ import Testing
         "responses(instrument:): \(count) sessions × \(Self.items) items in \(elapsed)"
           + " (CPU \(Self.seconds(since: cpu)))")
     }
+    // What SQLite alone spends on the same query, stepped without reading a column: the
+    // floor for any loader.
+    let stepping = clock()
+    let rows = try store.pool.read { db in
+      let statement = try db.makeStatement(sql: ResponsesPlan.sql(wave: false))
+      let cursor = try Row.fetchCursor(statement, arguments: [Self.instrument.id])
+      var count = 0
+      while try cursor.next() != nil { count += 1 }
+      return count
+    }
+    print(
+      "SQLite stepping the same query alone: \(rows) rows (CPU \(Self.seconds(since: stepping)))")
     let cpu = clock()
     let elapsed = try wall.measure {
       _ = try store.responses(instrument: Self.instrument, wave: "post")
