@@ -69,19 +69,42 @@ public final class ReflectStore: Sendable {
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(Self.busyTimeout)
     configuration.label = "ReflectStore"
-    do {
-      pool = try DatabasePool(path: path, configuration: configuration)
-      // GRDB sets `synchronous = NORMAL` with WAL, which can lose the last commits if the
-      // machine (not the process) goes down; an answer must survive that too. Only the
-      // writer connection writes, so only it needs the setting.
-      try pool.writeWithoutTransaction { db in
-        try db.execute(sql: "PRAGMA synchronous = FULL")
-      }
-    } catch {
-      throw StoreError.wrapping(error, path: path, action: "open the store")
-    }
+    pool = try Self.openPool(path: path, configuration: configuration)
     try Self.checkSchema(of: pool, path: path, migrator: migrator)
     try Self.migrate(pool, path: path, migrator: migrator)
+  }
+
+  /// Opens the pool, retrying while another process holds the file: when two runners
+  /// open a new store at the same moment, switching it to WAL mode fails at once with
+  /// `SQLITE_BUSY` (SQLite's busy handler does not cover that step), so the open itself
+  /// is retried for up to ``busyTimeout``.
+  private static func openPool(
+    path: String, configuration: Configuration
+  )
+    throws(StoreError) -> DatabasePool
+  {
+    let deadline = Date().addingTimeInterval(busyTimeout)
+    var pause: useconds_t = 10_000
+    while true {
+      do {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets `synchronous = NORMAL` with WAL, which can lose the last commits if
+        // the machine (not the process) goes down; an answer must survive that too. Only
+        // the writer connection writes, so only it needs the setting.
+        try pool.writeWithoutTransaction { db in
+          try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return pool
+      } catch let error as DatabaseError
+        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED)
+        && Date() < deadline
+      {
+        usleep(pause)
+        pause = min(pause * 2, 200_000)
+      } catch {
+        throw StoreError.wrapping(error, path: path, action: "open the store")
+      }
+    }
   }
 
   /// Creates the file with mode 0600 before SQLite does, so that it is never readable by
