@@ -22,17 +22,7 @@ struct ScoresExport: CSVExportFormat {
         for value in attributes { writer.write(text: value) }
         writer.write(text: session.wave)
         writer.write(text: session.session)
-        writer.write(text: column.id)
-        writer.write(text: column.kind.rawValue)
-        writer.write(number: column.score(row))
-        writer.write(number: column.pomp(row))
-        writer.write(text: column.band(row)?.label)
-        writer.write(integer: Int(column.answered[row]))
-        writer.write(integer: column.parts)
-        let norms = column.norms(row)
-        writer.write(number: norms?.z)
-        writer.write(number: norms?.t)
-        writer.write(number: norms?.percentile)
+        writer.writeScoreCells(column, row: row)
         writer.endRow()
       }
     }

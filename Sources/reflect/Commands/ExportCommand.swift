@@ -114,10 +114,4 @@ struct ExportCommand: ParsableCommand {
         answeredAt: answeredAt)
     }
   }
-
-  static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
-  }
 }

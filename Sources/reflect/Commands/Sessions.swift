@@ -48,19 +48,13 @@ struct Sessions: ParsableCommand {
         session: session.id.description, respondent: session.respondent,
         instrument: session.instrumentID, version: session.version, wave: session.wave,
         status: session.status.rawValue, answers: session.answerCount,
-        startedAt: Self.timestamp(session.startedAt),
-        completedAt: session.completedAt.map(Self.timestamp), source: session.source.rawValue)
+        startedAt: timestamp(session.startedAt),
+        completedAt: session.completedAt.map(timestamp), source: session.source.rawValue)
     }
     switch format {
     case .json: print(SessionListing.json(rows))
     default: print(SessionListing.text(rows))
     }
-  }
-
-  static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
   }
 }
 
