@@ -20,41 +20,48 @@ extension ReflectStore {
   ) throws(StoreError)
     -> DefinitionStorage
   {
+    let time = timestamp()
+    return try write("store the definition of \(id)") { db in
+      try storeDefinition(id: id, version: version, source: source, time: time, db)
+    }
+  }
+
+  /// ``storeDefinition(id:version:source:)`` inside a transaction that is already open.
+  func storeDefinition(
+    id: String, version: String, source: [UInt8], time: String, _ db: Database
+  ) throws -> DefinitionStorage {
     let sha256 = SHA256.hash(data: source).map { String(format: "%02x", $0) }.joined()
     // TEXT when the bytes are UTF-8, so that the XML reads as text in any SQLite tool; a
     // BLOB otherwise (an XML file may declare another encoding). Either keeps the bytes.
     let stored: DatabaseValue =
       String(validating: source, as: UTF8.self)?.databaseValue ?? Data(source).databaseValue
-    let time = timestamp()
-    return try write("store the definition of \(id)") { db in
-      try db.execute(
-        sql: """
-          INSERT INTO definition (instrument, version, sha256, source, stored_at)
-          VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT (sha256) DO NOTHING
-          """, arguments: [id, version, sha256, stored, time])
-      let isNew = db.changesCount > 0
-      guard
-        let definition = try StoredDefinition.fetchOne(
-          db, sql: "\(StoredDefinition.selection) WHERE sha256 = ?", arguments: [sha256])
-      else {
-        throw StoreError(
-          .databaseFailure, path: path,
-          message: "cannot store the definition of \(id) in \(path): it was not kept")
-      }
-      let other = try String.fetchOne(
-        db,
-        sql: """
-          SELECT sha256 FROM definition
-          WHERE instrument = ? AND version = ? AND sha256 <> ?
-          ORDER BY id LIMIT 1
-          """, arguments: [definition.instrumentID, definition.version, sha256])
-      let warning = other.map {
-        DefinitionWarning.changedWithoutVersionBump(
-          instrumentID: definition.instrumentID, version: definition.version, storedSHA256: $0)
-      }
-      return DefinitionStorage(definition: definition, isNew: isNew, warning: warning)
+    try db.execute(
+      sql: """
+        INSERT INTO definition (instrument, version, sha256, source, stored_at)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (sha256) DO NOTHING
+        """, arguments: [id, version, sha256, stored, time])
+    let isNew = db.changesCount > 0
+    guard
+      let definition = try StoredDefinition.fetchOne(
+        db, sql: "\(StoredDefinition.selection) WHERE sha256 = ?", arguments: [sha256])
+    else {
+      throw StoreError(
+        .databaseFailure, path: path,
+        message: "cannot store the definition of \(id) in \(path): it was not kept")
     }
+    let other = try String.fetchOne(
+      db,
+      sql: """
+        SELECT sha256 FROM definition
+        WHERE instrument = ? AND version = ? AND sha256 <> ?
+        ORDER BY id LIMIT 1
+        """, arguments: [definition.instrumentID, definition.version, sha256])
+    let warning = other.map {
+      DefinitionWarning.changedWithoutVersionBump(
+        instrumentID: definition.instrumentID, version: definition.version, storedSHA256: $0)
+    }
+    return DefinitionStorage(definition: definition, isNew: isNew, warning: warning)
   }
 
   /// The stored definition with `id`, if any.

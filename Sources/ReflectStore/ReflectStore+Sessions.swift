@@ -155,42 +155,29 @@ extension ReflectStore {
         try checkAnswer(question: question, value: value)
       }
     }
-    let time = now()
+    let time = timestamp()
     return try write("import sessions") { db in
-      let instrumentID = try instrument(of: definition, db)
-      let insertSession = try db.cachedStatement(
-        sql: """
-          INSERT INTO session
-            (respondent, definition, instrument, wave, rater, language, started_at,
-             completed_at, status, source)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'complete', ?)
-          """)
-      let insertAnswer = try db.cachedStatement(
-        sql:
-          "INSERT INTO answer (session, question, kind, value, answered_at) VALUES (?, ?, ?, ?, ?)"
-      )
-      let insertLog = try db.cachedStatement(
-        sql: "INSERT INTO answer_log (session, question, kind, value, at) VALUES (?, ?, ?, ?, ?)")
-      let importedAt = Timestamp.string(time)
+      // Throws `unknownDefinition`, with its message, when there is no such definition.
+      _ = try instrument(of: definition, db)
+      guard
+        let stored = try StoredDefinition.fetchOne(
+          db, sql: "\(StoredDefinition.selection) WHERE id = ?", arguments: [definition.rawValue])
+      else { return [] }
+      var importer = try SessionImporter(
+        store: self, db: db,
+        definition: DefinitionStorage(definition: stored, isNew: false, warning: nil),
+        source: source, importedAt: time)
       var ids: [SessionID] = []
       ids.reserveCapacity(sessions.count)
       for session in sessions {
-        try addRespondent(session.respondent, time: importedAt, db)
-        let completedAt = Timestamp.string(session.completedAt ?? time)
-        try insertSession.execute(arguments: [
-          session.respondent, definition.rawValue, instrumentID, session.wave, session.rater,
-          session.language, session.startedAt.map(Timestamp.string) ?? completedAt, completedAt,
-          source.rawValue,
-        ])
-        let id = db.lastInsertedRowID
-        ids.append(SessionID(id))
+        let id = try importer.addSession(
+          respondent: session.respondent, wave: session.wave, startedAt: session.startedAt,
+          completedAt: session.completedAt, rater: session.rater, language: session.language)
+        ids.append(id)
         // Sorted, so that the log's order does not depend on dictionary order.
         for (question, value) in session.answers.sorted(by: { $0.key < $1.key }) {
-          let arguments: StatementArguments = [
-            id, question, value.storedKind.rawValue, value.storedValue, completedAt,
-          ]
-          try insertAnswer.execute(arguments: arguments)
-          try insertLog.execute(arguments: arguments)
+          try importer.addAnswer(
+            value, question: question, session: id, answeredAt: session.completedAt)
         }
       }
       return ids

@@ -14,7 +14,8 @@ struct Reflect: ParsableCommand {
     subcommands: [
       Take.self, List.self, Show.self, Validate.self, Schema.self, Score.self,
       ReliabilityCommand.self,
-      Simulate.self, Sessions.self, Roster.self, ExportCommand.self, Profile.self, Compare.self,
+      Simulate.self, Sessions.self, Roster.self, Import.self, ExportCommand.self, Profile.self,
+      Compare.self,
       Dyads.self,
     ]
   )

@@ -101,6 +101,25 @@ public final class RunningReflect: @unchecked Sendable {
     Foundation.kill(process.processIdentifier, SIGINT)
   }
 
+  /// Closes standard input, waits for the end while watching the process's peak
+  /// resident memory (Linux's `VmHWM`, read every few milliseconds), and returns what was
+  /// printed and the last peak seen in bytes (`nil` where `/proc` is missing).
+  public func finishMeasuringPeakMemory() -> (ProcessResult, peakBytes: Int?) {
+    try? input.fileHandleForWriting.close()
+    let status = "/proc/\(process.processIdentifier)/status"
+    var peak: Int?
+    while process.isRunning {
+      if let text = try? String(contentsOfFile: status, encoding: .utf8),
+        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+      {
+        peak = max(peak ?? 0, kilobytes * 1024)
+      }
+      usleep(5_000)
+    }
+    return (finish(), peak)
+  }
+
   /// Closes standard input, waits for the end, and returns what was printed.
   public func finish() -> ProcessResult {
     try? input.fileHandleForWriting.close()

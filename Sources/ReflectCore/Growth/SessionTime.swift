@@ -6,9 +6,9 @@
 /// (`Z`, `±HH`, `±HHMM`, `±HH:MM`). The store writes `2025-01-06T09:00:00.000Z`, the long
 /// CSV `2025-01-06T09:00:00Z`; a bare date counts as its midnight. A time without a zone
 /// is read as UTC: timestamps of one data set are assumed to share their zone.
-enum SessionTime {
+package enum SessionTime {
   /// Seconds since 1970-01-01T00:00:00Z, or `nil` when `text` is not such a timestamp.
-  static func seconds(_ text: String) -> Double? {
+  package static func seconds(_ text: String) -> Double? {
     var reader = Reader(bytes: Array(text.utf8))
     guard let year = reader.digits(4), reader.skip("-"), let month = reader.digits(2),
       reader.skip("-"), let day = reader.digits(2), (1...12).contains(month),

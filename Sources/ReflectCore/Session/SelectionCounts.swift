@@ -1,14 +1,14 @@
 /// How many options a `select multiple` answer may have: the question's `min` and
 /// `max`, with the defaults filled in.
-struct SelectionCounts: Equatable {
+package struct SelectionCounts: Equatable {
   /// At least one: an answer with nothing chosen is an empty line, which skips.
-  var minimum: Int
+  package var minimum: Int
   /// At most every option.
-  var maximum: Int
+  package var maximum: Int
   /// How many options the list has.
-  var options: Int
+  package var options: Int
 
-  init(minCount: Int?, maxCount: Int?, options: Int) {
+  package init(minCount: Int?, maxCount: Int?, options: Int) {
     minimum = Swift.max(minCount ?? 1, 1)
     maximum = maxCount ?? options
     self.options = options
@@ -25,7 +25,7 @@ struct SelectionCounts: Equatable {
 
   /// `at least 2 options`, `at most 3 options`, `exactly 2 options`,
   /// `from 2 to 4 options`, or `1 or more options` when nothing limits it.
-  var rule: String {
+  package var rule: String {
     if minimum == maximum { return "exactly \(Self.options(minimum))" }
     let hasMaximum = maximum < options
     switch (minimum > 1, hasMaximum) {
@@ -36,5 +36,7 @@ struct SelectionCounts: Equatable {
     }
   }
 
-  static func options(_ count: Int) -> String { count == 1 ? "1 option" : "\(count) options" }
+  package static func options(_ count: Int) -> String {
+    count == 1 ? "1 option" : "\(count) options"
+  }
 }

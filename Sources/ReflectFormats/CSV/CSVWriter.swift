@@ -211,8 +211,8 @@ public struct CSVWriter: ~Copyable {
   }
 
   private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
-    guard let first = text.first else { return }
-    let neutralize = options.neutralizesFormulas && startsFormula(first)
+    guard !text.isEmpty else { return }
+    let neutralize = options.neutralizesFormulas && FormulaNeutralization.needsApostrophe(text)
     guard needsQuotes(text) else {
       if neutralize { appendByte(apostrophe) }
       appendBytes(text)
@@ -289,17 +289,6 @@ public struct CSVWriter: ~Copyable {
 }
 
 private let apostrophe = UInt8(ascii: "'")
-
-/// Whether a text cell starting with `byte` would be run as a formula by a spreadsheet.
-@inline(__always)
-private func startsFormula(_ byte: UInt8) -> Bool {
-  switch byte {
-  case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-    return true
-  default:
-    return false
-  }
-}
 
 /// Whether text must be quoted: it holds a comma, a quote, a CR or a LF.
 @inline(__always)

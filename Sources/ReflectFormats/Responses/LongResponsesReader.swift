@@ -6,6 +6,8 @@ import ReflectCore
 public struct ResponsesReadError: Error, Sendable, CustomStringConvertible {
   public var diagnostics: [Diagnostic]
 
+  public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
@@ -328,14 +330,9 @@ private struct LongReadState {
     return row
   }
 
-  /// A text cell without the `'` that the export put before a leading `=`, `+`, `-`,
-  /// `@`, tab or carriage return to keep spreadsheets from running it as a formula.
-  static func unneutralized(_ text: String) -> String {
-    guard text.hasPrefix("'"), let next = text.dropFirst().first,
-      ["=", "+", "-", "@", "\t", "\r"].contains(next)
-    else { return text }
-    return String(text.dropFirst())
-  }
+  /// A text cell without the `'` that the export put before it (see
+  /// ``FormulaNeutralization``).
+  static func unneutralized(_ text: String) -> String { FormulaNeutralization.original(text) }
 
   /// The fast path: a plain decimal number that is one of the accepted values.
   private func parseValue(_ bytes: UnsafeBufferPointer<UInt8>, reader: QuestionReader) -> Double? {

@@ -97,11 +97,12 @@ struct ExportCommand: ParsableCommand {
     }
   }
 
-  /// Every session of the instrument in the store, in the order they started, with
-  /// their answers and when each was last given.
+  /// Every session of the instrument in the store, in the order of their numbers (a
+  /// store that got them from an import of this export keeps them), with their answers
+  /// and when each was last given.
   static func sessions(of instrument: Instrument, in store: ReflectStore) throws -> [ExportSession]
   {
-    try store.sessions(instrument: instrument.id).map { session in
+    try store.sessions(instrument: instrument.id).sorted { $0.id < $1.id }.map { session in
       var answeredAt: [String: String] = [:]
       for entry in try store.answerLog(of: session.id) where entry.value != nil {
         answeredAt[entry.question] = timestamp(entry.at)
