@@ -40,21 +40,22 @@ public struct CollectedResponsesReader: Sendable {
 
   /// Reads the file at `path`.
   ///
-  /// - Parameter handler: called for every answer, in file order, until a problem is
-  ///   found; leave it out to only check the file.
+  /// - Parameters:
+  ///   - progress: called now and then with the number of rows read so far.
+  ///   - handler: called for every answer, in file order, until a problem is found; leave
+  ///     it out to only check the file.
   /// - Throws: ``ResponsesReadError`` with every problem found; whatever `handler` throws.
   public func read(
-    path: String, answers handler: AnswerHandler = { _, _, _, _ in }
-  ) throws
-    -> CollectedResponses
-  {
+    path: String, progress: (Int) -> Void = { _ in },
+    answers handler: AnswerHandler = { _, _, _, _ in }
+  ) throws -> CollectedResponses {
     var reader: CSVReader
     do {
       reader = try CSVReader(path: path, options: CSVReader.Options(fieldCount: .any))
     } catch {
       throw ResponsesReadError(diagnostics: [error.diagnostic])
     }
-    return try read(&reader, handler: handler)
+    return try read(&reader, progress: progress, handler: handler)
   }
 
   /// Reads `bytes` as if they were the file `file`.
@@ -64,17 +65,16 @@ public struct CollectedResponsesReader: Sendable {
     -> CollectedResponses
   {
     var reader = CSVReader(bytes: bytes, name: file, options: CSVReader.Options(fieldCount: .any))
-    return try read(&reader, handler: handler)
+    return try read(&reader, progress: { _ in }, handler: handler)
   }
 
   private func read(
-    _ reader: inout CSVReader, handler: AnswerHandler
-  ) throws
-    -> CollectedResponses
-  {
+    _ reader: inout CSVReader, progress: (Int) -> Void, handler: AnswerHandler
+  ) throws -> CollectedResponses {
     var state = ImportReadState(reader: self, file: reader.file)
     do {
       try reader.forEachRecord { record in
+        if record.row & 0x3FFF == 0 { progress(record.row) }
         if state.header == nil {
           state.readHeader(record)
         } else {

@@ -42,6 +42,8 @@ public struct CollectedResponses: Sendable, Hashable {
   public var sessions: [CollectedSession]
   /// How many answers the file gives, over all sessions.
   public var answerCount: Int
+  /// How many rows the file has, the header and blank lines included.
+  public var rowCount: Int
   /// Things worth knowing that do not stop the import (such as a version other than the
   /// instrument's).
   public var warnings: [Diagnostic]

@@ -40,6 +40,7 @@ struct ImportReadState {
   /// Per (session, question): the row of its answer, 0 for none; refuses a second one.
   private var answerRows: [Int32] = []
   private var answerCount = 0
+  private var rowCount = 0
   private var otherVersionRows = 0
   private var otherVersion: String?
   private var times = ImportTimeParser()
@@ -178,6 +179,7 @@ struct ImportReadState {
   mutating func readRow(
     _ record: borrowing CSVRecord, handler: CollectedResponsesReader.AnswerHandler
   ) throws {
+    rowCount = record.row
     guard !skipsRows, let header else { return }
     let row = record.row
     guard record.count == header.count else {
@@ -410,7 +412,8 @@ struct ImportReadState {
           severity: .warning))
     }
     return CollectedResponses(
-      layout: header.layout, sessions: sessions, answerCount: answerCount, warnings: warnings)
+      layout: header.layout, sessions: sessions, answerCount: answerCount, rowCount: rowCount,
+      warnings: warnings)
   }
 }
 

@@ -48,7 +48,11 @@ struct Import: ParsableCommand {
       instrument: loaded.instrument, layout: layout, wave: wave)
     do {
       // Checked as a whole before the store is touched; read again while writing.
-      let collected = try reader.read(path: file)
+      var progress = ProgressLine()
+      defer { progress.clear() }
+      let collected = try reader.read(path: file) { rows in
+        progress.show("checking \(file): \(rows) rows")
+      }
       for warning in collected.warnings { Terminal.error(warning.description) }
       guard !collected.sessions.isEmpty else {
         throw ResponsesReadError(diagnostics: [
@@ -61,8 +65,13 @@ struct Import: ParsableCommand {
         definitionSource: loaded.source, source: .imported(file: file, at: Date())
       ) { importer in
         try ResponsesImport(file: file, reader: reader, collected: collected).write(
-          into: &importer)
+          into: &importer
+        ) { rows in
+          progress.show(
+            "importing \(file): \(rows * 100 / max(collected.rowCount, 1))%")
+        }
       }
+      progress.clear()
       if let warning = import_.definitionWarning { Terminal.error("warning: \(warning)") }
       if import_.renumbered {
         Terminal.error(
@@ -99,7 +108,7 @@ private struct ResponsesImport {
     var renumbered: Bool
   }
 
-  func write(into importer: inout SessionImporter) throws -> Outcome {
+  func write(into importer: inout SessionImporter, progress: (Int) -> Void) throws -> Outcome {
     try refuseSecondCopies(importer)
     let keptIDs = try keptSessionIDs(importer)
     var ids: [SessionID] = []
@@ -111,7 +120,8 @@ private struct ResponsesImport {
           startedAt: session.startedAt, completedAt: session.completedAt))
     }
     let sessions = collected.sessions
-    let reread = try reader.read(path: file) { index, question, value, answeredAt in
+    let reread = try reader.read(path: file, progress: progress) {
+      index, question, value, answeredAt in
       guard index < ids.count else { throw changed() }
       try importer.addAnswer(
         value, question: question, session: ids[index],
