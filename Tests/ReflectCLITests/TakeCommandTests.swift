@@ -259,6 +259,41 @@ import Glibc
     #expect(resumed.stdout.contains("continuing at question \(k + 1) of 6."))
   }
 
+  /// A long import holds the store for longer than SQLite's busy timeout: the runner
+  /// keeps the answer in hand, says it is waiting, and saves it when the store is free.
+  @Test func anAnswerWaitsForAStoreHeldByAnotherProgram() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let process = try ReflectProcess.start(
+      ["take", "habits", "--respondent", "ana", "--wave", "pre"], directory: workspace.folder)
+    process.write(Data("4\n".utf8))
+    let deadline = Date().addingTimeInterval(20)
+    while (try? workspace.answers().count) ?? 0 < 1, Date() < deadline { usleep(20_000) }
+
+    let held = DispatchSemaphore(value: 0)
+    let released = DispatchSemaphore(value: 0)
+    let store = try ReflectStore(path: workspace.store)
+    DispatchQueue.global().async {
+      try? store.importSessions(
+        instrument: "other", version: "1", definitionSource: Array("<other/>".utf8),
+        source: SessionSource(rawValue: "test")
+      ) { _ in
+        held.signal()
+        Thread.sleep(forTimeInterval: ReflectStore.busyTimeout + 2)
+      }
+      released.signal()
+    }
+    held.wait()
+    process.write(Data("2\n:q\n".utf8))
+    let result = process.finish()
+    released.wait()
+    #expect(result.status == 0)
+    #expect(
+      result.stdout.contains(
+        "Another program is writing to the store; waiting to save your answer…"))
+    #expect(try workspace.answers() == ["q1": .choice("4"), "q2": .choice("2")])
+  }
+
   @Test func ctrlCKeepsAnswersAndExitsWith130() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }

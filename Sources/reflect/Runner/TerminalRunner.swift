@@ -78,7 +78,9 @@ struct TerminalRunner {
         guard let line = LineIO.readLine() else { return stop() }
         switch engine.interpret(line) {
         case .answered(let questionID, let value):
-          try store.recordAnswer(session: session.id, question: questionID, value: value)
+          try waitingForTheStore { () throws(StoreError) in
+            try store.recordAnswer(session: session.id, question: questionID, value: value)
+          }
           engine.record(value, for: questionID)
           asking = false
         case .skip:
@@ -103,10 +105,30 @@ struct TerminalRunner {
         guard try confirmSubmit(&engine, text: text) else { return }
       }
     }
-    try store.complete(session.id)
+    try waitingForTheStore { () throws(StoreError) in _ = try store.complete(session.id) }
     LineIO.write(["", "Thank you. Your answers are submitted."])
     LineIO.write(feedback(engine: engine, instrument: instrument, session: session))
     LineIO.write(change(instrument: instrument, language: language ?? session.language))
+  }
+
+  /// Runs `write`, trying again for up to two minutes while another program (a large
+  /// `reflect import`, say) holds the store: the answer is kept in hand meanwhile, not
+  /// lost. Says once that it is waiting.
+  private func waitingForTheStore(_ write: () throws(StoreError) -> Void) throws(StoreError) {
+    let deadline = Date().addingTimeInterval(120)
+    var said = false
+    while true {
+      do {
+        return try write()
+      } catch  where error.code == .busy && Date() < deadline {
+        if !said {
+          LineIO.write("Another program is writing to the store; waiting to save your answer…")
+          said = true
+        }
+        // SQLite has already waited its busy timeout; this only avoids a tight loop.
+        usleep(100_000)
+      }
+    }
   }
 
   /// The change since this person's previous completed wave, judged against the cohort
