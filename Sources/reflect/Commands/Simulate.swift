@@ -87,7 +87,16 @@ struct Simulate: ParsableCommand {
     writer.writeRow(LongCSV.columns)
     let id = loaded.instrument.id
     let version = loaded.instrument.version
+    var progress = ProgressLine()
+    var sessions = 0
+    var lastSession = ""
+    let total = respondents * waveLabels.count
     simulation.forEachAnswer { answer in
+      if answer.session != lastSession {
+        lastSession = answer.session
+        sessions += 1
+        if sessions & 0x3FF == 0 { progress.show("writing \(path): \(sessions * 100 / total)%") }
+      }
       writer.write(text: answer.respondent)
       writer.write(text: answer.wave)
       writer.write(text: answer.session)
@@ -100,6 +109,7 @@ struct Simulate: ParsableCommand {
       writer.endRow()
     }
     try writer.finish()
+    progress.clear()
     Terminal.error("wrote \(path): \(respondents) respondents × \(waveLabels.count) waves")
   }
 
@@ -111,12 +121,15 @@ struct Simulate: ParsableCommand {
         id: loaded.instrument.id, version: loaded.instrument.version, source: loaded.source)
       let source = SessionSource(rawValue: "simulated:seed=\(seed)")
       var batch: [ImportedSession] = []
+      var progress = ProgressLine()
+      let total = respondents * waveLabels.count
       var current: ImportedSession?
       var count = 0
       func flush() throws {
         try database.importSessions(batch, definition: storage.definition.id, source: source)
         count += batch.count
         batch.removeAll(keepingCapacity: true)
+        progress.show("storing in \(store.resolvedPath): \(count * 100 / total)%")
       }
       try simulation.forEachAnswer { answer in
         let time = Date(timeIntervalSince1970: TimeInterval(answer.answeredAt.secondsSince1970))
@@ -131,6 +144,7 @@ struct Simulate: ParsableCommand {
       }
       if let finished = current { batch.append(finished) }
       try flush()
+      progress.clear()
       Terminal.error(
         "stored \(count) sessions in \(store.resolvedPath): \(respondents) respondents × \(waveLabels.count) waves"
       )
