@@ -84,7 +84,7 @@ struct Codebook {
     scoreColumns = Scoring.score(Responses(instrument: instrument))
     scores = scoreColumns.map { column in
       var values = "\(formatNumber(column.lowest)) to \(formatNumber(column.highest))"
-      if !column.bands.isEmpty { values += "; bands: " + Self.bands(column.bands) }
+      if !column.bands.isEmpty { values += "; bands: " + column.bands.rangesText }
       let composite = instrument.composites.first { $0.id == column.id }
       return Entry(
         variable: column.id, label: column.title.defaultText, type: column.kind.rawValue,
@@ -179,22 +179,6 @@ struct Codebook {
     }.joined(separator: "; ")
   }
 
-  /// Bands as ranges: `low below 2.5; medium 2.5 to below 3.5; high from 3.5`.
-  static func bands(_ bands: [Band]) -> String {
-    var parts: [String] = []
-    var lower: Double?
-    for band in bands {
-      switch (lower, band.below) {
-      case (nil, let high?): parts.append("\(band.label) below \(formatNumber(high))")
-      case (let low?, let high?):
-        parts.append("\(band.label) \(formatNumber(low)) to below \(formatNumber(high))")
-      case (let low?, nil): parts.append("\(band.label) from \(formatNumber(low))")
-      case (nil, nil): parts.append(band.label)
-      }
-      lower = band.below
-    }
-    return parts.joined(separator: "; ")
-  }
 }
 
 /// `<instrument>-codebook.csv`: one row per variable, with ``Codebook/columns``.

@@ -122,7 +122,7 @@ struct CodebookMarkdownExport: TextExportFormat {
         + (column.direction == .higherIsBetter ? " higher is better." : " lower is better.")
     ]
     if !column.bands.isEmpty {
-      lines.append("- Bands: \(escape(Codebook.bands(column.bands))).")
+      lines.append("- Bands: \(escape(column.bands.rangesText)).")
     }
     return lines
   }

@@ -84,7 +84,7 @@ public enum InstrumentOutline {
         lines.append(
           "    \(scale.method.rawValue) of \(items.joined(separator: ", ")); \(minimum(scale))"
             + (scale.direction == .lowerIsBetter ? "; lower is better" : ""))
-        if !scale.bands.isEmpty { lines.append("    bands: \(bands(scale.bands))") }
+        if !scale.bands.isEmpty { lines.append("    bands: \(scale.bands.rangesText)") }
         if let reference = scale.reference { lines.append("    reference: \(describe(reference))") }
       }
       for composite in instrument.composites {
@@ -92,7 +92,7 @@ public enum InstrumentOutline {
         lines.append(
           "    composite, \(composite.method.rawValue) of \(composite.scaleIDs.joined(separator: ", "))"
         )
-        if !composite.bands.isEmpty { lines.append("    bands: \(bands(composite.bands))") }
+        if !composite.bands.isEmpty { lines.append("    bands: \(composite.bands.rangesText)") }
       }
     }
     return lines.joined(separator: "\n")
@@ -141,22 +141,6 @@ public enum InstrumentOutline {
     case .proportion(let share):
       "at least \(scale.minAnswered.required(outOf: scale.items.count)) answered (\(formatNumber(share * 100))%)"
     }
-  }
-
-  private static func bands(_ bands: [Band]) -> String {
-    var parts: [String] = []
-    var lower: Double?
-    for band in bands {
-      switch (lower, band.below) {
-      case (nil, let high?): parts.append("\(band.label) below \(formatNumber(high))")
-      case (let low?, let high?):
-        parts.append("\(band.label) \(formatNumber(low)) to below \(formatNumber(high))")
-      case (let low?, nil): parts.append("\(band.label) from \(formatNumber(low))")
-      case (nil, nil): parts.append(band.label)
-      }
-      lower = band.below
-    }
-    return parts.joined(separator: "; ")
   }
 
   private static func describe(_ reference: Reference) -> String {
