@@ -226,7 +226,8 @@ public struct CohortReport: Sendable {
       + " SD), Hedges' g_av, the Wilcoxon signed-rank test, and the reliability behind the"
       + " reliable change index.</p>\n"
     for group in comparison.groups {
-      html += "<table>\n<caption>\(Markup.text(Self.label(group.group))): \(group.n) people"
+      html +=
+        "<table class=\"statistics\">\n<caption>\(Markup.text(Self.label(group.group))): \(group.n) people"
       html += group.excluded > 0 ? ", \(group.excluded) with only one wave left out" : ""
       html += "</caption>\n<thead><tr><th>scale</th><th class=\"num\">n</th>"
       html += "<th class=\"num\">\(Markup.text(comparison.from))</th>"
@@ -234,7 +235,7 @@ public struct CohortReport: Sendable {
       html += "<th class=\"num\">change [95%]</th><th class=\"num\">t (df)</th>"
       html += "<th class=\"num\">p</th><th class=\"num\">d_z</th><th class=\"num\">d_av</th>"
       html += "<th class=\"num\">g_av</th><th class=\"num\">Wilcoxon W, p</th>"
-      html += "<th class=\"num\">reliability</th><th>reading</th></tr></thead>\n<tbody>\n"
+      html += "<th class=\"num\">reliability</th></tr></thead>\n<tbody>\n"
       for change in group.scales {
         var reliability = "–"
         if let value = change.reliability {
@@ -257,8 +258,10 @@ public struct CohortReport: Sendable {
         ]
         html += "<tr><td>" + cells[0] + "</td>"
         for cell in cells.dropFirst() { html += "<td class=\"num\">" + cell + "</td>" }
-        html += "<td>\(Markup.text(GrowthReport.readingOf(change, instrument: instrument)))</td>"
         html += "</tr>\n"
+        // The reading on a row of its own, so the figures stay on one line each.
+        let reading = GrowthReport.readingOf(change, instrument: instrument)
+        html += "<tr class=\"reading\"><td colspan=\"12\">\(Markup.text(reading))</td></tr>\n"
       }
       html += "</tbody>\n</table>\n"
     }

@@ -45,13 +45,18 @@ enum HTMLPage {
     .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(84mm, 1fr)); gap: 6px 18px; }
     figure { margin: .6em 0; break-inside: avoid; page-break-inside: avoid; }
     figcaption { font-weight: 600; margin-bottom: .2em; }
-    section.scale { break-inside: avoid-page; }
+    tr { break-inside: avoid; page-break-inside: avoid; }
+    .panels td:first-child { white-space: nowrap; }
     svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
     table { border-collapse: collapse; font-size: .88em; margin: .3em 0 .8em; }
     caption { text-align: left; font-weight: 600; padding-bottom: .2em; }
     th, td { border-bottom: 1px solid #ddd; padding: 2px 8px 2px 0; text-align: left; vertical-align: top; }
     th { border-bottom: 1px solid #888; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.statistics { font-size: .78em; width: 100%; }
+    table.statistics td, table.statistics th { padding-right: 6px; }
+    tr.reading td { color: #333; font-style: italic; padding-bottom: 5px; border-bottom: 1px solid #bbb; }
+    tr:has(+ tr.reading) td { border-bottom: none; }
     .improved { color: #005a8c; font-weight: 600; }
     .declined { color: #a33f00; font-weight: 600; }
     .feedback dt { font-weight: 600; margin-top: .4em; }
