@@ -138,6 +138,53 @@ import Testing
     }
   }
 
+  @Test func profilePageShowsReflectionsFromTheStoreEscaped() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-reflections-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let environment = ["REFLECT_INSTRUMENTS": Repository.path("instruments")]
+    // Six ratings, a reflection, the role, six ratings, a skipped reflection, the
+    // mentee's reflection, six ratings, a skipped reflection, and submit.
+    let answers = [
+      "4", "2", "5", "3", "4", "2", "I asked <script>alert(1)</script> & \"listened\"",
+      "mentee", "3", "3", "3", "3", "3", "3", "", "My mentor & I", "4", "4", "4", "4", "4", "4",
+      "", "y",
+    ]
+    let taken = try ReflectProcess.run(
+      ["take", "openness", "--respondent", "x<b>", "--wave", "pre"],
+      input: answers.joined(separator: "\n") + "\n", directory: folder, environment: environment)
+    #expect(taken.status == 0)
+    let profile = try ReflectProcess.run(
+      ["profile", "x<b>", "--instrument", "openness", "--format", "html", "-o", "x.html"],
+      directory: folder, environment: environment)
+    #expect(profile.status == 0)
+    let page = try String(contentsOf: folder.appendingPathComponent("x.html"), encoding: .utf8)
+    #expect(page.contains("<h1>Growth profile: x&lt;b&gt;</h1>"))
+    #expect(
+      page.contains(
+        "<blockquote>I asked &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"listened\"</blockquote>"
+      ))
+    #expect(page.contains("<blockquote>My mentor &amp; I</blockquote>"))
+    #expect(!page.contains("<script"))
+
+    // From a responses CSV the page says why there are no reflections.
+    let simulated = try ReflectProcess.run(
+      ["simulate", "--instrument", "openness", "--respondents", "12", "--out", "cohort.csv"],
+      directory: folder, environment: environment)
+    #expect(simulated.status == 0)
+    let fromCSV = try ReflectProcess.run(
+      [
+        "profile", "p01", "--instrument", "openness", "--responses", "cohort.csv", "--format",
+        "html", "-o", "p01.html",
+      ], directory: folder, environment: environment)
+    #expect(fromCSV.status == 0)
+    let csvPage = try String(
+      contentsOf: folder.appendingPathComponent("p01.html"), encoding: .utf8)
+    #expect(
+      csvPage.contains("Reflections are not shown: a responses CSV holds scored answers only."))
+  }
+
   @Test(arguments: [
     (
       ["profile", "p01", "--instrument", "openness", "--format", "html"],
