@@ -7,6 +7,7 @@
 public struct ChangeDistribution: Sendable, Hashable {
   /// One score's individual changes.
   public struct Scale: Sendable, Hashable {
+    /// The scale's or composite's id.
     public var scale: String
     /// The changes (later less earlier) of the people with a score at both waves,
     /// smallest first.

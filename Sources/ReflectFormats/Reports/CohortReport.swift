@@ -8,9 +8,11 @@ import ReflectCore
 ///
 /// Suppressed groups are named, never drawn; free-text reflections never appear.
 public struct CohortReport: Sendable {
+  /// The comparison, as ``GrowthData/compare(from:to:groups:minGroup:)`` makes it.
   public var comparison: CohortComparison
   /// The whole cohort's individual changes; drawn only when the whole cohort is reported.
   public var distribution: ChangeDistribution?
+  /// The instrument compared on: titles, score ranges and bands.
   public var instrument: Instrument
   /// The roster attribute of the breakdown (`--by`), for headings; `nil` without one.
   public var attribute: String?

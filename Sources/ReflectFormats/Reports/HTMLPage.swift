@@ -51,7 +51,7 @@ enum HTMLPage {
     table { border-collapse: collapse; font-size: .88em; margin: .3em 0 .8em; }
     caption { text-align: left; font-weight: 600; padding-bottom: .2em; }
     th, td { border-bottom: 1px solid #ddd; padding: 2px 8px 2px 0; text-align: left; vertical-align: top; }
-    th { border-bottom: 1px solid #888; }
+    thead th { border-bottom: 1px solid #888; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     table.statistics { font-size: .78em; width: 100%; }
     table.statistics td, table.statistics th { padding-right: 6px; }

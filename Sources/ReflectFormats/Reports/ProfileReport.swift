@@ -17,8 +17,11 @@ public struct ProfileReport: Sendable {
     case omitted
   }
 
+  /// The person's growth, as ``GrowthData/profile(of:)`` makes it.
   public var profile: GrowthProfile
+  /// The instrument the profile is on: titles, bands, feedback and reflection prompts.
   public var instrument: Instrument
+  /// Where the reflections come from, or why there are none.
   public var reflections: Reflections
 
   /// A report of `profile`, a profile on `instrument`.
