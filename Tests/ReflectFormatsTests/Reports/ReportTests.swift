@@ -130,6 +130,33 @@ import Testing
     #expect(!cohort.contains("meant"))
   }
 
+  @Test func aCohortTooSmallToShowDrawsNothing() throws {
+    let data = ReportFixtures.data
+    let comparison = try data.compare(from: "pre", to: "post", minGroup: 10)
+    let html = CohortReport(
+      comparison: comparison, distribution: nil, instrument: ReportFixtures.instrument
+    ).html
+    #expect(html.contains("Fewer than 10 people have both waves, so nothing is shown"))
+    #expect(Self.svgs(in: html).isEmpty)
+    #expect(!html.contains("p2"))
+  }
+
+  @Test func aProfileOfOneWaveSaysChangeComesLater() throws {
+    var responses = Responses(instrument: ReportFixtures.instrument)
+    let row = responses.appendSession(
+      SessionInfo(
+        respondent: "solo", wave: "pre", session: "1", instrumentID: "demo", version: "1.0.0"))
+    for column in 0..<6 { responses.set(3, row: row, column: column) }
+    let profile = try GrowthData(responses).profile(of: "solo")
+    let html = ProfileReport(
+      profile: profile, instrument: ReportFixtures.instrument, reflections: .omitted
+    ).html
+    #expect(html.contains("<p>One wave so far (pre): change shows from the next.</p>"))
+    #expect(!html.contains("<h2>Change</h2>"))
+    #expect(Self.svgs(in: html).count == 4)
+    for svg in Self.svgs(in: html) { #expect(MarkupCheck.xmlProblems(svg).isEmpty) }
+  }
+
   @Test func profileSnapshot() throws {
     try Snapshot.expectMatches(try ReportFixtures.profileHTML(), named: "profile.html")
   }
