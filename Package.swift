@@ -52,7 +52,9 @@ let package = Package(
     ),
     .testTarget(name: "ReflectCoreTests", dependencies: ["ReflectCore", "ReflectTestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReflectXMLTests", dependencies: ["ReflectXML", "ReflectTestSupport"]),
-    .testTarget(name: "ReflectFormatsTests", dependencies: ["ReflectFormats", "ReflectTestSupport"]),
+    .testTarget(
+      name: "ReflectFormatsTests", dependencies: ["ReflectFormats", "ReflectXML", "ReflectTestSupport"],
+      exclude: ["Reports/Snapshots"]),
     .testTarget(name: "ReflectStoreTests", dependencies: ["ReflectStore", "ReflectTestSupport"]),
     .testTarget(name: "ReflectCLITests", dependencies: ["ReflectTestSupport", "ReflectCore", "ReflectStore"]),
   ],

@@ -82,12 +82,128 @@ import Testing
       #expect(result.status == 0)
       #expect(result.stdout.hasPrefix("p01: Openness in practice (openness)\n"))
       #expect(result.stdout.contains("\nChange\n  Seeking feedback, pre → post: "))
+      #expect(
+        result.stdout.contains(
+          "\nScores (each bar runs from the lowest possible score to the highest)\n  Seeking feedback (1–5)\n    pre   "
+        ))
       let unknown = try ReflectProcess.run(
         ["profile", "nobody", "--instrument", "openness"], directory: folder,
         environment: environment)
       #expect(unknown.status == 1)
       #expect(unknown.stderr.hasPrefix("error: "))
     }
+  }
+
+  @Test func profileAndCompareWriteHTMLPages() throws {
+    try withCohort { folder, environment in
+      let profile = try ReflectProcess.run(
+        ["profile", "p01", "--instrument", "openness", "--format", "html", "-o", "p01.html"],
+        directory: folder, environment: environment)
+      #expect(profile.status == 0)
+      #expect(profile.stdout == "p01.html\n")
+      #expect(profile.stderr == "")
+      let page = try String(
+        contentsOf: folder.appendingPathComponent("p01.html"), encoding: .utf8)
+      #expect(page.hasPrefix("<!DOCTYPE html>"))
+      #expect(page.contains("<h1>Growth profile: p01</h1>"))
+      #expect(page.contains("<h2>Reflections</h2>"))
+      let attributes = try FileManager.default.attributesOfItem(
+        atPath: folder.appendingPathComponent("p01.html").path)
+      #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+      let noText = try ReflectProcess.run(
+        [
+          "profile", "p01", "--instrument", "openness", "--format", "html", "--output",
+          "p01-plain.html", "--no-text",
+        ], directory: folder, environment: environment)
+      #expect(noText.status == 0)
+      let plain = try String(
+        contentsOf: folder.appendingPathComponent("p01-plain.html"), encoding: .utf8)
+      #expect(!plain.contains("Reflections"))
+
+      let compare = try ReflectProcess.run(
+        [
+          "compare", "--instrument", "openness", "--from", "pre", "--to", "post", "--by", "role",
+          "--format", "html", "-o", "cohort.html",
+        ], directory: folder, environment: environment)
+      #expect(compare.status == 0)
+      #expect(compare.stdout == "cohort.html\n")
+      let cohort = try String(
+        contentsOf: folder.appendingPathComponent("cohort.html"), encoding: .utf8)
+      #expect(cohort.contains("<h1>Cohort report: Openness in practice</h1>"))
+      #expect(cohort.contains("<tr class=\"suppressed\"><td>coach</td>"))
+      #expect(cohort.contains("<tr class=\"suppressed\"><td>mentor</td>"))
+      #expect(!cohort.contains(">coach</text>"))
+      #expect(cohort.contains(">mentee</text>"))
+    }
+  }
+
+  @Test func profilePageShowsReflectionsFromTheStoreEscaped() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-reflections-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let environment = ["REFLECT_INSTRUMENTS": Repository.path("instruments")]
+    // Six ratings, a reflection, the role, six ratings, a skipped reflection, the
+    // mentee's reflection, six ratings, a skipped reflection, and submit.
+    let answers = [
+      "4", "2", "5", "3", "4", "2", "I asked <script>alert(1)</script> & \"listened\"",
+      "mentee", "3", "3", "3", "3", "3", "3", "", "My mentor & I", "4", "4", "4", "4", "4", "4",
+      "", "y",
+    ]
+    let taken = try ReflectProcess.run(
+      ["take", "openness", "--respondent", "x<b>", "--wave", "pre"],
+      input: answers.joined(separator: "\n") + "\n", directory: folder, environment: environment)
+    #expect(taken.status == 0)
+    let profile = try ReflectProcess.run(
+      ["profile", "x<b>", "--instrument", "openness", "--format", "html", "-o", "x.html"],
+      directory: folder, environment: environment)
+    #expect(profile.status == 0)
+    let page = try String(contentsOf: folder.appendingPathComponent("x.html"), encoding: .utf8)
+    #expect(page.contains("<h1>Growth profile: x&lt;b&gt;</h1>"))
+    #expect(
+      page.contains(
+        "<blockquote>I asked &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"listened\"</blockquote>"
+      ))
+    #expect(page.contains("<blockquote>My mentor &amp; I</blockquote>"))
+    #expect(!page.contains("<script"))
+
+    // From a responses CSV the page says why there are no reflections.
+    let simulated = try ReflectProcess.run(
+      ["simulate", "--instrument", "openness", "--respondents", "12", "--out", "cohort.csv"],
+      directory: folder, environment: environment)
+    #expect(simulated.status == 0)
+    let fromCSV = try ReflectProcess.run(
+      [
+        "profile", "p01", "--instrument", "openness", "--responses", "cohort.csv", "--format",
+        "html", "-o", "p01.html",
+      ], directory: folder, environment: environment)
+    #expect(fromCSV.status == 0)
+    let csvPage = try String(
+      contentsOf: folder.appendingPathComponent("p01.html"), encoding: .utf8)
+    #expect(
+      csvPage.contains("Reflections are not shown: a responses CSV holds scored answers only."))
+  }
+
+  @Test(arguments: [
+    (
+      ["profile", "p01", "--instrument", "openness", "--format", "html"],
+      "Error: --format html writes a file: give it with -o FILE (or --output FILE)\n"
+    ),
+    (
+      ["compare", "--instrument", "openness", "--from", "pre", "--to", "post", "--format", "html"],
+      "Error: --format html writes a file: give it with -o FILE (or --output FILE)\n"
+    ),
+    (
+      ["profile", "p01", "--instrument", "openness", "-o", "x.html"],
+      "Error: -o/--output is for --format html; other formats print to standard output\n"
+    ),
+  ])
+  func htmlNeedsAnOutputFile(arguments: [String], message: String) throws {
+    let result = try ReflectProcess.run(arguments)
+    #expect(result.status == 64)
+    #expect(result.stderr.hasPrefix(message))
+    #expect(result.stdout == "")
   }
 
   @Test func dyadsPairMentorsWithMentees() throws {

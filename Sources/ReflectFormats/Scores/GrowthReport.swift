@@ -17,6 +17,7 @@ public enum GrowthReport {
       rows.append([title] + scores + [profile.waves.last?.scores[safe: index]?.band ?? ""])
     }
     lines.append(TextTable(header: ["scale"] + waves + ["band now"], rows: rows).rendered)
+    lines += scoreBars(profile, instrument: instrument)
     if !profile.changes.isEmpty {
       lines.append("")
       lines.append("Change")
@@ -40,6 +41,39 @@ public enum GrowthReport {
       }
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// How many characters a score bar has.
+  static let barWidth = 20
+
+  /// Each score at each wave as a bar of plain characters, the number beside it, so that
+  /// it survives copying and reads out sensibly:
+  /// `    pre    3.20  [#########...........]  Developing`.
+  static func scoreBars(_ profile: GrowthProfile, instrument: Instrument) -> [String] {
+    let scales = ReportScale.all(of: instrument)
+    let width = profile.waves.map(\.wave.count).max() ?? 0
+    var lines = ["", "Scores (each bar runs from the lowest possible score to the highest)"]
+    for scale in scales {
+      let range = scale.domain
+      lines.append(
+        "  \(scale.title.defaultText) (\(formatNumber(range.lower))–\(formatNumber(range.upper)))")
+      for wave in profile.waves {
+        let label = wave.wave + String(repeating: " ", count: width - wave.wave.count)
+        guard let score = wave.scores.first(where: { $0.scale == scale.id })?.score else {
+          lines.append("    \(label)     –  [\(String(repeating: " ", count: barWidth))]  no score")
+          continue
+        }
+        let filled = Int((scale.fraction(score) * Double(barWidth)).rounded())
+        let bar =
+          String(repeating: "#", count: filled)
+          + String(repeating: ".", count: barWidth - filled)
+        let number = formatFixed(score, decimals: 2)
+        let padded = String(repeating: " ", count: max(0, 6 - number.count)) + number
+        let band = wave.scores.first { $0.scale == scale.id }?.band.map { "  " + $0 } ?? ""
+        lines.append("    \(label)  \(padded)  [\(bar)]\(band)")
+      }
+    }
+    return lines
   }
 
   /// What a reliable-change classification means, in words.

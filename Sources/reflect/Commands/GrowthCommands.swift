@@ -8,9 +8,14 @@ struct Profile: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "One person's growth across waves, with the reliable change index.",
     discussion: """
+      With --format html, writes one self-contained page (charts, band feedback, the \
+      change table and the person's reflections) to the file given with -o, and prints \
+      its path. Reflections come from the store; a --responses CSV has none.
+
       Examples:
         reflect profile anna --instrument openness
         reflect profile p001 --instrument openness --responses cohort.csv --format json
+        reflect profile anna --instrument openness --format html -o anna.html
       """)
 
   @Argument(help: "The respondent's id.")
@@ -18,13 +23,19 @@ struct Profile: ParsableCommand {
 
   @OptionGroup var input: ResponsesOptions
 
-  @Option(help: "text or json.")
+  @Option(help: "text, json or html (with -o).")
   var format: OutputFormat = .text
 
+  @OptionGroup var output: ReportOutputOptions
+
+  @Flag(help: "Leave the person's written reflections out of the HTML page.")
+  var noText = false
+
   func validate() throws {
-    guard format == .text || format == .json else {
-      throw ValidationError("--format must be text or json for profile")
+    guard format != .csv else {
+      throw ValidationError("--format must be text, json or html for profile")
     }
+    try output.validate(format: format)
   }
 
   func run() throws {
@@ -38,8 +49,35 @@ struct Profile: ParsableCommand {
     }
     switch format {
     case .json: print(JSONOutput.render(profile))
+    case .html:
+      let report = ProfileReport(
+        profile: profile, instrument: responses.instrument,
+        reflections: try reflections(of: profile))
+      try output.write(report.html)
     default: print(GrowthReport.profileText(profile, instrument: responses.instrument))
     }
+  }
+
+  /// The answers of each of the person's sessions in the store, for their reflections.
+  func reflections(of profile: GrowthProfile) throws -> ProfileReport.Reflections {
+    if noText { return .omitted }
+    if input.responses != nil {
+      return .unavailable(
+        reason: "Reflections are not shown: a responses CSV holds scored answers only."
+          + " Make the profile from the store to include them.")
+    }
+    let store = try input.store.open()
+    var answers: [String: [String: AnswerValue]] = [:]
+    do {
+      for wave in profile.waves {
+        guard let id = Int64(wave.session) else { continue }
+        answers[wave.session] = try store.answers(of: SessionID(id))
+      }
+    } catch {
+      Terminal.error("\(input.store.resolvedPath): error: \(error.message)")
+      throw ExitCode(1)
+    }
+    return .answers(answers)
   }
 }
 
@@ -55,6 +93,7 @@ struct Compare: ParsableCommand {
         reflect compare --instrument openness --from pre --to post
         reflect compare --instrument openness --from pre --to post --by role
         reflect compare --instrument openness --from pre --to post --format csv
+        reflect compare --instrument openness --from pre --to post --by role --format html -o cohort.html
       """)
 
   @OptionGroup var input: ResponsesOptions
@@ -75,13 +114,13 @@ struct Compare: ParsableCommand {
     help: ArgumentHelp("The roster, with --responses (else the store's).", valueName: "file.csv"))
   var roster: String?
 
-  @Option(help: "text, json or csv.")
+  @Option(help: "text, json, csv or html (with -o).")
   var format: OutputFormat = .text
 
+  @OptionGroup var output: ReportOutputOptions
+
   func validate() throws {
-    guard format != .html else {
-      throw ValidationError("--format html is not available yet; use text, json or csv")
-    }
+    try output.validate(format: format)
   }
 
   func run() throws {
@@ -91,15 +130,27 @@ struct Compare: ParsableCommand {
       groups = try RosterSource(file: roster, store: input.store).attribute(by)
     }
     let comparison: CohortComparison
+    var distribution: ChangeDistribution?
     do {
-      comparison = try GrowthData(responses).compare(
-        from: from, to: to, groups: groups, minGroup: minGroup)
+      let data = GrowthData(responses)
+      comparison = try data.compare(from: from, to: to, groups: groups, minGroup: minGroup)
+      if format == .html,
+        comparison.groups.contains(where: { $0.group == CohortComparison.allGroup })
+      {
+        distribution = try data.changeDistribution(from: from, to: to)
+      }
     } catch {
       Terminal.error("error: \(error.message)")
       throw ExitCode(1)
     }
     switch format {
     case .json: print(JSONOutput.render(comparison))
+    case .html:
+      for notice in comparison.notices { Terminal.error(notice) }
+      let report = CohortReport(
+        comparison: comparison, distribution: distribution, instrument: responses.instrument,
+        attribute: by)
+      try output.write(report.html)
     case .csv:
       var writer = CSVWriter(fileDescriptor: 1, name: "standard output")
       GrowthCSV.write(comparison, to: &writer)

@@ -74,3 +74,35 @@ struct ResponsesOptions: ParsableArguments {
     }
   }
 }
+
+/// Where an HTML report goes (`-o FILE`), for the commands that draw one.
+struct ReportOutputOptions: ParsableArguments {
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp(
+      "The file for --format html (written whole, then renamed).", valueName: "file"))
+  var path: String?
+
+  /// `-o` goes with `--format html`, and `--format html` needs `-o`.
+  func validate(format: OutputFormat) throws {
+    if format == .html, path == nil {
+      throw ValidationError("--format html writes a file: give it with -o FILE (or --output FILE)")
+    }
+    if format != .html, path != nil {
+      throw ValidationError(
+        "-o/--output is for --format html; other formats print to standard output")
+    }
+  }
+
+  /// Writes `html` to the file and prints its path; exit 1 when it can't be written.
+  func write(_ html: String) throws {
+    guard let path else { throw ExitCode(64) }
+    do {
+      try ReportFile.write(html, to: path)
+    } catch {
+      Terminal.error("error: \(error.message)")
+      throw ExitCode(1)
+    }
+    print(path)
+  }
+}
