@@ -54,6 +54,21 @@ import Testing
         #expect((scale["ci_low"] as? Double ?? 0) > 0)
       }
       #expect(!result.stdout.contains("\"coach\","))
+
+      let text = try ReflectProcess.run(
+        ["compare", "--instrument", "openness", "--from", "pre", "--to", "post", "--by", "role"],
+        directory: folder, environment: environment)
+      // The mentors (7) are hidden with the coaches (3), and the note does not say which
+      // group was the small one.
+      #expect(
+        text.stdout.hasSuffix(
+          """
+
+          coach: not shown: fewer than 5 people, or hidden with such a group so that its figures cannot be worked out from the total
+
+          mentor: not shown: fewer than 5 people, or hidden with such a group so that its figures cannot be worked out from the total
+
+          """))
     }
   }
 

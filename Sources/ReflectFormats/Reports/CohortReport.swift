@@ -215,10 +215,7 @@ public struct CohortReport: Sendable {
     return html
   }
 
-  private var suppressedText: String {
-    "not shown: fewer than \(comparison.minGroup) people, or hidden with such a group so"
-      + " that its figures cannot be worked out from the total"
-  }
+  private var suppressedText: String { GrowthReport.suppressedNote(minGroup: comparison.minGroup) }
 
   private func statistics(_ scales: [ReportScale]) -> String {
     var html = "<h2>Statistics</h2>\n"

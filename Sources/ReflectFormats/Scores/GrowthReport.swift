@@ -131,9 +131,17 @@ public enum GrowthReport {
     }
     for group in comparison.suppressed {
       lines.append("")
-      lines.append("\(group): fewer than \(comparison.minGroup) people, not shown")
+      lines.append("\(group): \(suppressedNote(minGroup: comparison.minGroup))")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Why a group is not shown. A group can be hidden for being small or, when it is the
+  /// only small one, with the next smallest, so that the small group's figures cannot
+  /// be worked out from the total: the note covers both without saying which.
+  static func suppressedNote(minGroup: Int) -> String {
+    "not shown: fewer than \(minGroup) people, or hidden with such a group so that its"
+      + " figures cannot be worked out from the total"
   }
 
   static func readingOf(_ scale: CohortComparison.ScaleChange, instrument: Instrument) -> String {
