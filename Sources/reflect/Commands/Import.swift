@@ -60,7 +60,7 @@ struct Import: ParsableCommand {
         ])
       }
       let database = try store.open()
-      let import_ = try database.importSessions(
+      let outcome = try database.importSessions(
         instrument: loaded.instrument.id, version: loaded.instrument.version,
         definitionSource: loaded.source, source: .imported(file: file, at: Date())
       ) { importer in
@@ -72,8 +72,8 @@ struct Import: ParsableCommand {
         }
       }
       progress.clear()
-      if let warning = import_.definitionWarning { Terminal.error("warning: \(warning)") }
-      if import_.renumbered {
+      if let warning = outcome.definitionWarning { Terminal.error("warning: \(warning)") }
+      if outcome.renumbered {
         Terminal.error(
           "note: the file's session numbers are in use in \(store.resolvedPath); the sessions were numbered anew"
         )
