@@ -183,21 +183,24 @@ import Testing
     #expect(page.contains("<blockquote>My mentor &amp; I</blockquote>"))
     #expect(!page.contains("<script"))
 
-    // From a responses CSV the page says why there are no reflections.
-    let simulated = try ReflectProcess.run(
-      ["simulate", "--instrument", "openness", "--respondents", "12", "--out", "cohort.csv"],
+    // From a long CSV (the store's export) the page shows the same reflections.
+    let exported = try ReflectProcess.run(
+      ["export", "--instrument", "openness", "--what", "long", "--out", "."],
       directory: folder, environment: environment)
-    #expect(simulated.status == 0)
+    #expect(exported.status == 0)
     let fromCSV = try ReflectProcess.run(
       [
-        "profile", "p01", "--instrument", "openness", "--responses", "cohort.csv", "--format",
-        "html", "-o", "p01.html",
+        "profile", "x<b>", "--instrument", "openness", "--responses", "openness-long.csv",
+        "--format", "html", "-o", "csv.html",
       ], directory: folder, environment: environment)
     #expect(fromCSV.status == 0)
     let csvPage = try String(
-      contentsOf: folder.appendingPathComponent("p01.html"), encoding: .utf8)
+      contentsOf: folder.appendingPathComponent("csv.html"), encoding: .utf8)
+    #expect(csvPage.contains("<blockquote>My mentor &amp; I</blockquote>"))
     #expect(
-      csvPage.contains("Reflections are not shown: a responses CSV holds scored answers only."))
+      csvPage.contains(
+        "<blockquote>I asked &lt;script&gt;alert(1)&lt;/script&gt; &amp; \"listened\"</blockquote>"
+      ))
   }
 
   @Test(arguments: [

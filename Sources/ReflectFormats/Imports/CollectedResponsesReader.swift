@@ -31,6 +31,9 @@ public struct CollectedResponsesReader: Sendable {
   /// The wave of every row (`--wave`): fills in for a file without a `wave` column, and
   /// must agree with the cells of one that has it.
   public var wave: String?
+  /// When set, only this respondent's answers are handed to the answer handler (all rows
+  /// are still checked and counted).
+  public var respondent: String?
 
   public init(instrument: Instrument, layout: ImportLayout? = nil, wave: String? = nil) {
     self.instrument = instrument

@@ -295,6 +295,7 @@ struct ImportReadState {
     answerCount += 1
     sessions[session].answerCount += 1
     guard problems.isEmpty else { return }
+    if let only = reader.respondent, sessions[session].respondent != only { return }
     try handler(session, questionIDs[question], value, time)
   }
 

@@ -10,7 +10,7 @@ struct Profile: ParsableCommand {
     discussion: """
       With --format html, writes one self-contained page (charts, band feedback, the \
       change table and the person's reflections) to the file given with -o, and prints \
-      its path. Reflections come from the store; a --responses CSV has none.
+      its path. Reflections come from the store, or from the --responses file.
 
       Examples:
         reflect profile anna --instrument openness
@@ -52,19 +52,28 @@ struct Profile: ParsableCommand {
     case .html:
       let report = ProfileReport(
         profile: profile, instrument: responses.instrument,
-        reflections: try reflections(of: profile))
+        reflections: try reflections(of: profile, instrument: responses.instrument))
       try output.write(report.html)
     default: print(GrowthReport.profileText(profile, instrument: responses.instrument))
     }
   }
 
-  /// The answers of each of the person's sessions in the store, for their reflections.
-  func reflections(of profile: GrowthProfile) throws -> ProfileReport.Reflections {
+  /// The answers of each of the person's sessions, in the store or the responses CSV,
+  /// for their reflections.
+  func reflections(
+    of profile: GrowthProfile, instrument: Instrument
+  ) throws -> ProfileReport.Reflections {
     if noText { return .omitted }
-    if input.responses != nil {
-      return .unavailable(
-        reason: "Reflections are not shown: a responses CSV holds scored answers only."
-          + " Make the profile from the store to include them.")
+    if let file = input.responses {
+      do {
+        return .answers(
+          try CollectedResponsesReader(instrument: instrument).answers(
+            of: profile.respondent, path: file))
+      } catch {
+        return .unavailable(
+          reason: "Reflections are not shown: \(file) has rows that cannot be read as"
+            + " answers (run `reflect import` on it to see them).")
+      }
     }
     let store = try input.store.open()
     var answers: [String: [String: AnswerValue]] = [:]
