@@ -85,6 +85,12 @@ import Testing
       let sessions = try run(
         ["sessions", "--store", "b.sqlite", "--format", "json"], in: folder)
       #expect(sessions.stdout.contains("\"source\" : \"imported:a/openness-long.csv@"))
+      let listing = try run(["sessions", "--store", "b.sqlite"], in: folder).stdout
+      #expect(
+        listing.hasPrefix(
+          "session  respondent  instrument      wave  status    answers  started               source\n"
+        ))
+      #expect(listing.contains("  imported from a/openness-long.csv\n"))
     }
   }
 

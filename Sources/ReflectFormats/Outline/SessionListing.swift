@@ -54,13 +54,26 @@ public enum SessionListing {
   public static func text(_ rows: [Row]) -> String {
     guard !rows.isEmpty else { return "no sessions" }
     return TextTable(
-      header: ["session", "respondent", "instrument", "wave", "status", "answers", "started"],
+      header: [
+        "session", "respondent", "instrument", "wave", "status", "answers", "started", "source",
+      ],
       rows: rows.map {
         [
           $0.session, $0.respondent, "\($0.instrument) \($0.version)", $0.wave, $0.status,
-          "\($0.answers)", $0.startedAt,
+          "\($0.answers)", $0.startedAt, sourceText($0.source),
         ]
       }
     ).rendered
+  }
+
+  /// `taken`, `imported from FILE` or `simulated`: the stored source (`imported:FILE@TIME`,
+  /// `simulated:seed=S`) without the details JSON gives.
+  static func sourceText(_ source: String) -> String {
+    guard let colon = source.firstIndex(of: ":") else { return source }
+    let kind = source[..<colon]
+    guard kind == "imported" else { return String(kind) }
+    let rest = source[source.index(after: colon)...]
+    let file = rest.lastIndex(of: "@").map { rest[..<$0] } ?? rest
+    return "imported from \(file)"
   }
 }
