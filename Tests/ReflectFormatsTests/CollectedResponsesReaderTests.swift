@@ -220,3 +220,50 @@ import Testing
     #expect(!(cells.first?.first.map { "=+-@\t\r".contains($0) } ?? false))
   }
 }
+
+/// Damaged files: whatever the bytes, the reader answers with the file's problems or
+/// with what it found, never with a trap.
+@Suite struct CollectedResponsesReaderDamageTests {
+  static let valid = Array(
+    """
+    respondent,wave,session,item,value,label,answered_at\r
+    ann,pre,1,op01,4,Agree,2026-03-01T09:00:00Z\r
+    ann,pre,1,focus,1;3,,2026-03-01T09:00:01Z\r
+    ann,pre,1,story,"a ""quoted"", text",,\r
+    bob,post,2,hours,12,,2026-03-01\r
+
+    """.utf8)
+
+  @Test(arguments: 0..<4)
+  func randomDamageNeverTraps(_ seed: Int) {
+    var generator = SeededGenerator(seed: UInt64(seed) &+ 100)
+    let alphabet = Array("\",;\r\n'=-4;\u{0}\u{FF}é".utf8)
+    for _ in 0..<500 {
+      var bytes = Self.valid
+      for _ in 0..<Int.random(in: 1...6, using: &generator) {
+        guard !bytes.isEmpty else { break }
+        let position = Int.random(in: 0..<bytes.count, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: bytes[position] = alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+        case 1: bytes.remove(at: position)
+        default:
+          bytes.insert(
+            alphabet[Int.random(in: 0..<alphabet.count, using: &generator)], at: position)
+        }
+      }
+      for layout in [nil, ImportLayout.wide, .long] {
+        let reader = CollectedResponsesReader(
+          instrument: ExportFixtures.instrument, layout: layout, wave: "pre")
+        do {
+          let found = try reader.read(bytes: bytes, file: "damaged.csv")
+          #expect(found.sessions.count <= 5)
+        } catch let error as ResponsesReadError {
+          #expect(!error.diagnostics.isEmpty)
+          #expect(error.diagnostics.allSatisfy { $0.file == "damaged.csv" })
+        } catch {
+          Issue.record("unexpected error \(error)")
+        }
+      }
+    }
+  }
+}
