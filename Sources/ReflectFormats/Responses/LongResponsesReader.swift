@@ -16,7 +16,7 @@ public struct ResponsesReadError: Error, Sendable, CustomStringConvertible {
 /// grows with the number of sessions, not with the file. Rows arrive grouped by
 /// session in practice, so the common path reuses the previous row's session and the
 /// next question, and parses numbers without building strings.
-public struct LongResponsesReader {
+public struct LongResponsesReader: Sendable {
   /// Stop collecting after this many problems: the rest are usually the same mistake.
   public static let maximumReportedProblems = 100
 
@@ -25,7 +25,14 @@ public struct LongResponsesReader {
   public init(instrument: Instrument) { self.instrument = instrument }
 
   public func read(path: String) throws(ResponsesReadError) -> Responses {
-    try reporting(file: path) {
+    try read(path: path, plan: .automatic)
+  }
+
+  /// Reads the file at `path`, in parts on several cores when `plan` allows and the file
+  /// is clean (see `readInParts(_:plan:)`), else serially.
+  func read(path: String, plan: PartsPlan) throws(ResponsesReadError) -> Responses {
+    if let responses = readInParts(.file(path: path), plan: plan) { return responses }
+    return try reporting(file: path) {
       var reader = try CSVReader(path: path)
       // Room for the sessions a file of this size holds, so that the columns and the
       // session index are not regrown (and copied) again and again on a large file.
@@ -36,7 +43,17 @@ public struct LongResponsesReader {
   }
 
   public func read(bytes: [UInt8], file: String) throws(ResponsesReadError) -> Responses {
-    try reporting(file: file) {
+    try read(bytes: bytes, file: file, plan: PartsPlan(parts: 1, minimumPartSize: 1))
+  }
+
+  /// Reads `bytes`, in parts when `plan` allows it (for tests), else serially.
+  func read(
+    bytes: [UInt8], file: String, plan: PartsPlan
+  ) throws(ResponsesReadError)
+    -> Responses
+  {
+    if let responses = readInParts(.bytes(bytes, name: file), plan: plan) { return responses }
+    return try reporting(file: file) {
       var reader = CSVReader(bytes: bytes, name: file)
       return try read(&reader)
     }
@@ -84,7 +101,7 @@ public struct LongResponsesReader {
 }
 
 /// The header's column positions.
-private struct LongColumns {
+struct LongColumns {
   var respondent: Int
   var wave: Int
   var item: Int
@@ -112,7 +129,7 @@ private struct QuestionReader {
   var numberBounds: (min: Double?, max: Double?, integer: Bool)?
 }
 
-private struct LongReadState {
+struct LongReadState {
   let instrument: Instrument
   let file: String
   var responses: Responses
@@ -176,6 +193,44 @@ private struct LongReadState {
     problems.append(
       Diagnostic(
         file: file, location: nil, message: prefix.isEmpty ? message : "\(prefix): \(message)"))
+  }
+
+  /// Adds what `later` read, the reader of the part of the file that follows this one's,
+  /// as if this reader had read on: sessions new to this one follow in the order `later`
+  /// met them (their details from their first row, as ever), and the answers of a
+  /// session both met are put together. Returns `false` when both have an answer to the
+  /// same question of a session, a problem that the serial reader is to report.
+  mutating func absorb(_ later: LongReadState) -> Bool {
+    let questionCount = questions.count
+    var keys = [String](repeating: "", count: later.responses.count)
+    for (key, row) in later.sessionRows { keys[row] = key }
+    let laterColumns = (0..<later.responses.questionIDs.count).map { later.responses.values($0) }
+    responses.reserveCapacity(responses.count + later.responses.count)
+    answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
+    for laterRow in 0..<later.responses.count {
+      let laterSlots = laterRow &* questionCount
+      if let row = sessionRows[keys[laterRow]] {
+        let slots = row &* questionCount
+        for question in 0..<questionCount where later.answerRows[laterSlots + question] != 0 {
+          guard answerRows[slots + question] == 0 else { return false }
+          answerRows[slots + question] = later.answerRows[laterSlots + question]
+          if let column = questions[question].column {
+            responses.set(laterColumns[column][laterRow], row: row, column: column)
+          }
+        }
+      } else {
+        let row = responses.appendSession(later.responses.sessions[laterRow])
+        answerRows.append(contentsOf: later.answerRows[laterSlots..<laterSlots + questionCount])
+        for column in laterColumns.indices {
+          responses.set(laterColumns[column][laterRow], row: row, column: column)
+        }
+        sessionRows[keys[laterRow]] = row
+      }
+    }
+    problems += later.problems
+    // The previous row's session is now another row, or another part's.
+    lastRow = -1
+    return true
   }
 
   func tooMany() -> Diagnostic {
