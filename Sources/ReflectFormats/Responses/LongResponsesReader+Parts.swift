@@ -78,7 +78,9 @@ extension LongResponsesReader {
       guard case .read(let state, let paused) = outcomes.take(at: index) else { return nil }
       if var first = joined {
         joined = nil  // leaves `first` the only reference, to grow in place
-        guard first.absorb(state) else { return nil }
+        guard first.absorb(state, isLast: !paused || index == offsets.count - 1) else {
+          return nil
+        }
         joined = first
       } else {
         joined = state

@@ -143,6 +143,8 @@ struct LongReadState {
   private var lastRespondent: [UInt8] = []
   private var lastWave: [UInt8] = []
   private var lastSession: [UInt8] = []
+  /// Where a session's key is put together.
+  private var keyBytes: [UInt8] = []
   private var lastRow = -1
   /// Per (session, question): the CSV row of its answer, 0 for none; refuses duplicates.
   private var answerRows: [Int32] = []
@@ -200,32 +202,44 @@ struct LongReadState {
   /// met them (their details from their first row, as ever), and the answers of a
   /// session both met are put together. Returns `false` when both have an answer to the
   /// same question of a session, a problem that the serial reader is to report.
-  mutating func absorb(_ later: LongReadState) -> Bool {
+  ///
+  /// - Parameter isLast: no part follows `later`, so the index of sessions by key is not
+  ///   kept up to date (it is not used again).
+  mutating func absorb(_ later: LongReadState, isLast: Bool = false) -> Bool {
     let questionCount = questions.count
-    var keys = [String](repeating: "", count: later.responses.count)
+    let laterCount = later.responses.count
+    var keys = [String](repeating: "", count: laterCount)
     for (key, row) in later.sessionRows { keys[row] = key }
-    let laterColumns = (0..<later.responses.questionIDs.count).map { later.responses.values($0) }
-    responses.reserveCapacity(responses.count + later.responses.count)
+    responses.reserveCapacity(responses.count + laterCount)
     answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
-    for laterRow in 0..<later.responses.count {
-      let laterSlots = laterRow &* questionCount
+    var laterRow = 0
+    while laterRow < laterCount {
       if let row = sessionRows[keys[laterRow]] {
+        // A session that began in this part (usually the one cut by the parts' boundary).
         let slots = row &* questionCount
+        let laterSlots = laterRow &* questionCount
         for question in 0..<questionCount where later.answerRows[laterSlots + question] != 0 {
           guard answerRows[slots + question] == 0 else { return false }
           answerRows[slots + question] = later.answerRows[laterSlots + question]
           if let column = questions[question].column {
-            responses.set(laterColumns[column][laterRow], row: row, column: column)
+            responses.set(
+              later.responses.value(row: laterRow, column: column), row: row, column: column)
           }
         }
-      } else {
-        let row = responses.appendSession(later.responses.sessions[laterRow])
-        answerRows.append(contentsOf: later.answerRows[laterSlots..<laterSlots + questionCount])
-        for column in laterColumns.indices {
-          responses.set(laterColumns[column][laterRow], row: row, column: column)
-        }
-        sessionRows[keys[laterRow]] = row
+        laterRow += 1
+        continue
       }
+      // A run of new sessions, copied at once.
+      var runEnd = laterRow + 1
+      while runEnd < laterCount && sessionRows[keys[runEnd]] == nil { runEnd += 1 }
+      let firstRow = responses.count
+      responses.append(contentsOf: later.responses, rows: laterRow..<runEnd)
+      answerRows.append(
+        contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
+      if !isLast {
+        for index in laterRow..<runEnd { sessionRows[keys[index]] = firstRow + index - laterRow }
+      }
+      laterRow = runEnd
     }
     problems += later.problems
     // The previous row's session is now another row, or another part's.
@@ -348,15 +362,21 @@ struct LongReadState {
       && bytesEqual(record[columns.wave], lastWave)
       && (columns.session.map { bytesEqual(record[$0], lastSession) } ?? true)
     if sameSession { return lastRow }
-    lastRespondent = Array(record[columns.respondent])
-    lastWave = Array(record[columns.wave])
-    lastSession = columns.session.map { Array(record[$0]) } ?? []
+    // Kept in the same arrays, without allocating.
+    lastRespondent.replaceSubrange(lastRespondent.indices, with: record[columns.respondent])
+    lastWave.replaceSubrange(lastWave.indices, with: record[columns.wave])
+    if let column = columns.session {
+      lastSession.replaceSubrange(lastSession.indices, with: record[column])
+    }
     // The key is respondent, wave and (if given) session, separated by a character that
-    // cannot occur in a CSV field's text.
-    let key =
-      String(decoding: lastRespondent, as: UTF8.self) + "\u{0}"
-      + String(decoding: lastWave, as: UTF8.self) + "\u{0}"
-      + String(decoding: lastSession, as: UTF8.self)
+    // cannot occur in a CSV field's text; decoded once from the three fields' bytes.
+    keyBytes.removeAll(keepingCapacity: true)
+    keyBytes.append(contentsOf: lastRespondent)
+    keyBytes.append(0)
+    keyBytes.append(contentsOf: lastWave)
+    keyBytes.append(0)
+    keyBytes.append(contentsOf: lastSession)
+    let key = String(decoding: keyBytes, as: UTF8.self)
     if let existing = sessionRows[key] {
       lastRow = existing
       return existing
