@@ -27,10 +27,11 @@ extension LongResponsesReader {
     /// starting threads costs more than it saves.
     var minimumPartSize: Int
 
-    /// One part per core, of at least 4 MB.
+    /// One part per core, of at least 4 MB. (More parts, which cores would take as they
+    /// finish one, measured no faster on two cores, and took more memory.)
     static var automatic: PartsPlan {
       PartsPlan(
-        parts: min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8),
+        parts: min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 16),
         minimumPartSize: 4 << 20)
     }
   }
@@ -82,13 +83,18 @@ extension LongResponsesReader {
           return nil
         }
         joined = first
+        // A part's index of sessions holds a string per session: freeing them is for
+        // another core, while this one goes on.
+        releaseInBackground(state)
       } else {
         joined = state
       }
       if !paused { break }
     }
     guard let joined, joined.columns != nil, joined.problems.isEmpty else { return nil }
-    return joined.responses
+    let responses = joined.responses
+    releaseInBackground(joined)
+    return responses
   }
 
   /// The header's columns, its number of fields, and the offset just after it; `nil` if
@@ -141,7 +147,10 @@ extension LongResponsesReader {
         }
       }
       return .read(state, paused: paused)
+    } catch is PartsCancelled {
+      return .failed
     } catch {
+      // A problem: the file is to be read again serially, so no part is needed.
       outcomes.cancel(from: 0)
       return .failed
     }
@@ -160,8 +169,24 @@ extension LongResponsesReader {
     }
     // The first problem ends the parts: the serial reader reports it.
     if !state.problems.isEmpty { throw PartsStopped() }
-    if record.row & 0x3FFF == 0, outcomes.isCancelled(part) { throw PartsStopped() }
+    if record.row & 0x3FFF == 0, outcomes.isCancelled(part) { throw PartsCancelled() }
   }
+}
+
+/// Drops `value` on another thread, where freeing what only it holds does not hold up
+/// the caller.
+private func releaseInBackground(_ value: LongReadState) {
+  let box = ReleasedState(value)
+  DispatchQueue.global(qos: .utility).async { box.release() }
+}
+
+/// A part's state on its way to being freed: after `init` only `release()` touches it.
+private final class ReleasedState: @unchecked Sendable {
+  private var state: LongReadState?
+
+  init(_ state: LongReadState) { self.state = state }
+
+  func release() { state = nil }
 }
 
 /// What the parts need to know of the header.
@@ -173,6 +198,7 @@ private struct PartsHeader: Sendable {
 
 private struct HeaderRead: Error {}
 private struct PartsStopped: Error {}
+private struct PartsCancelled: Error {}
 
 /// What reading a part gave: its state, and whether its reader paused where the next part
 /// starts (else it read to the end).

@@ -140,15 +140,25 @@ struct LongReadState {
   private var sessionRows: [String: Int] = [:]
   /// The previous row's session, to recognise the next row of the same session by
   /// comparing bytes, without building anything.
-  private var lastRespondent: [UInt8] = []
-  private var lastWave: [UInt8] = []
-  private var lastSession: [UInt8] = []
+  private var lastRespondent = InlineBytes()
+  private var lastWave = InlineBytes()
+  private var lastSession = InlineBytes()
   /// Where a session's key is put together.
   private var keyBytes: [UInt8] = []
   private var lastRow = -1
   /// Per (session, question): the CSV row of its answer, 0 for none; refuses duplicates.
   private var answerRows: [Int32] = []
   private let instrumentIDBytes: [UInt8]
+  private let instrumentID: InlineBytes
+  /// The questions' ids one after another, the `i`th at
+  /// `questionIDStarts[i]..<questionIDStarts[i + 1]`: read without reference counting.
+  private var questionIDBytes: [UInt8] = []
+  private var questionIDStarts: [Int] = [0]
+  /// Per question, its column in `responses` or -1, and the stored value of each
+  /// one-digit choice value (`digitValues[10 * question + digit]`): the common case of a
+  /// row, read without copying a `QuestionReader`.
+  private var questionColumns: [Int] = []
+  private var digitValues: [Double?] = []
 
   mutating func reserveCapacity(_ sessions: Int) {
     guard sessions > 0 else { return }
@@ -161,6 +171,7 @@ struct LongReadState {
     self.instrument = instrument
     self.file = file
     instrumentIDBytes = Array(instrument.id.utf8)
+    instrumentID = instrumentIDBytes.withUnsafeBufferPointer { InlineBytes($0) }
     responses = Responses(instrument: instrument)
     questions = instrument.questions.map { question in
       var reader = QuestionReader(
@@ -185,6 +196,12 @@ struct LongReadState {
         reader.numberBounds = (low, high, integer)
       }
       return reader
+    }
+    for question in questions {
+      questionIDBytes += question.id
+      questionIDStarts.append(questionIDBytes.count)
+      questionColumns.append(question.column ?? -1)
+      digitValues += question.digits
     }
   }
 
@@ -292,7 +309,8 @@ struct LongReadState {
       return
     }
     if let instrumentColumn = columns.instrument, !record.isEmpty(at: instrumentColumn),
-      !bytesEqual(record[instrumentColumn], instrumentIDBytes)
+      !(instrumentID.holds(record[instrumentColumn])
+        || bytesEqual(record[instrumentColumn], instrumentIDBytes))
     {
       let name = (try? record.string(at: instrumentColumn)) ?? ""
       problem(
@@ -325,10 +343,10 @@ struct LongReadState {
     guard !record.isEmpty(at: columns.value) else { return }  // unanswered
     // The common case, a one-digit choice value, without copying the question's reader.
     let field = record[columns.value]
-    if field.count == 1, let column = questions[question].column {
+    if field.count == 1, questionColumns[question] >= 0 {
       let digit = Int(field[0]) &- 0x30
-      if digit >= 0, digit < 10, let value = questions[question].digits[digit] {
-        responses.set(value, row: sessionRow, column: column)
+      if digit >= 0, digit < 10, let value = digitValues[question &* 10 &+ digit] {
+        responses.set(value, row: sessionRow, column: questionColumns[question])
         return
       }
     }
@@ -344,38 +362,46 @@ struct LongReadState {
 
   /// The question whose id is `bytes`; tries the one after the previous row's first.
   private mutating func findQuestion(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let count = questions.count
-    guard count > 0 else { return nil }
-    for step in 1...count {
-      let index = (lastQuestion + step) % count
-      if bytesEqual(bytes, questions[index].id) {
-        lastQuestion = index
-        return index
+    let count = questionIDStarts.count - 1
+    let previous = lastQuestion
+    let found = questionIDBytes.withUnsafeBufferPointer { ids in
+      questionIDStarts.withUnsafeBufferPointer { starts -> Int? in
+        var index = previous
+        for _ in 0..<count {
+          index &+= 1
+          if index >= count { index = 0 }
+          let start = starts[index]
+          if starts[index + 1] &- start == bytes.count
+            && bytesEqual(bytes, UnsafeBufferPointer(rebasing: ids[start..<starts[index + 1]]))
+          {
+            return index
+          }
+        }
+        return nil
       }
     }
-    return nil
+    if let found { lastQuestion = found }
+    return found
   }
 
   private mutating func session(for record: borrowing CSVRecord, columns: LongColumns) -> Int? {
+    // Ids too long to be held inline never match, and take the way through the index.
     let sameSession =
-      lastRow >= 0 && bytesEqual(record[columns.respondent], lastRespondent)
-      && bytesEqual(record[columns.wave], lastWave)
-      && (columns.session.map { bytesEqual(record[$0], lastSession) } ?? true)
+      lastRow >= 0 && lastRespondent.holds(record[columns.respondent])
+      && lastWave.holds(record[columns.wave])
+      && (columns.session.map { lastSession.holds(record[$0]) } ?? true)
     if sameSession { return lastRow }
-    // Kept in the same arrays, without allocating.
-    lastRespondent.replaceSubrange(lastRespondent.indices, with: record[columns.respondent])
-    lastWave.replaceSubrange(lastWave.indices, with: record[columns.wave])
-    if let column = columns.session {
-      lastSession.replaceSubrange(lastSession.indices, with: record[column])
-    }
+    lastRespondent = InlineBytes(record[columns.respondent])
+    lastWave = InlineBytes(record[columns.wave])
+    lastSession = columns.session.map { InlineBytes(record[$0]) } ?? InlineBytes()
     // The key is respondent, wave and (if given) session, separated by a character that
     // cannot occur in a CSV field's text; decoded once from the three fields' bytes.
     keyBytes.removeAll(keepingCapacity: true)
-    keyBytes.append(contentsOf: lastRespondent)
+    keyBytes.append(contentsOf: record[columns.respondent])
     keyBytes.append(0)
-    keyBytes.append(contentsOf: lastWave)
+    keyBytes.append(contentsOf: record[columns.wave])
     keyBytes.append(0)
-    keyBytes.append(contentsOf: lastSession)
+    if let column = columns.session { keyBytes.append(contentsOf: record[column]) }
     let key = String(decoding: keyBytes, as: UTF8.self)
     if let existing = sessionRows[key] {
       lastRow = existing
@@ -517,4 +543,55 @@ private func bytesEqual(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -
     }
     return true
   }
+}
+
+/// Up to 64 bytes held inline, with no reference counting: the previous row's ids, which
+/// every row is compared with.
+private struct InlineBytes {
+  private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+    (0, 0, 0, 0, 0, 0, 0, 0)
+  /// The number of bytes held; -1 when there were too many to hold, which match nothing.
+  private var count = 0
+
+  /// No bytes.
+  init() {}
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count <= 64 else {
+      count = -1
+      return
+    }
+    count = bytes.count
+    withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+  }
+
+  /// Whether `bytes` are the bytes held.
+  @inline(__always)
+  func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count == count else { return false }
+    return withUnsafeBytes(of: words) { held in
+      var index = 0
+      while index < bytes.count {
+        if held[index] != bytes[index] { return false }
+        index &+= 1
+      }
+      return true
+    }
+  }
+}
+
+/// Whether two byte ranges hold the same bytes, with a plain loop (see above).
+@inline(__always)
+private func bytesEqual(
+  _ field: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>
+)
+  -> Bool
+{
+  guard field.count == other.count else { return false }
+  var index = 0
+  while index < other.count {
+    if field[index] != other[index] { return false }
+    index &+= 1
+  }
+  return true
 }
