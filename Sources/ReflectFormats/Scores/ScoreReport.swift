@@ -53,25 +53,30 @@ public struct ScoreReport: Sendable {
     let blocks = EncodedBlocks(count: blockCount, window: 2 * threads)
     let options = writer.optionsForParts
     let report = self
+    // Encodes block `index` into bytes.
+    let encode: @Sendable (Int) -> [UInt8] = { index in
+      let start = index * sessionsPerBlock
+      let end = min(report.rows.count, start + sessionsPerBlock)
+      // Room for the whole block, so that its bytes are copied out once.
+      var options = options
+      options.bufferSize = max(
+        options.bufferSize, min((end - start) * report.columns.count * 128, 64 << 20))
+      return CSVWriter.bytes(options: options) { writer in
+        report.writeCSVRows(report.rows[start..<end], to: &writer)
+      }
+    }
     let encoders = DispatchGroup()
     for _ in 0..<threads {
       DispatchQueue.global().async(group: encoders) {
         while let index = blocks.claim() {
-          let start = index * sessionsPerBlock
-          let end = min(report.rows.count, start + sessionsPerBlock)
-          // Room for the whole block, so that its bytes are copied out once.
-          var options = options
-          options.bufferSize = max(
-            options.bufferSize, min((end - start) * report.columns.count * 128, 64 << 20))
-          let bytes = CSVWriter.bytes(options: options) { writer in
-            report.writeCSVRows(report.rows[start..<end], to: &writer)
-          }
-          blocks.finish(index, bytes)
+          blocks.finish(index, encode(index))
         }
       }
     }
+    // This thread encodes the block it is to write next if no other thread has started it,
+    // so that the writing never depends on other threads being free to start.
     for index in 0..<blockCount {
-      writer.writeEncodedRows(blocks.take(index))
+      writer.writeEncodedRows(blocks.take(index, encodingMeanwhile: encode))
     }
     encoders.wait()
   }
@@ -194,10 +199,19 @@ private final class EncodedBlocks: @unchecked Sendable {
     condition.unlock()
   }
 
-  /// Waits for block `index` (taken in order) and takes its bytes.
-  func take(_ index: Int) -> [UInt8] {
+  /// Takes the bytes of block `index` (taken in order) once they are there; encodes it
+  /// with `encode` itself if no other thread has claimed it yet.
+  func take(_ index: Int, encodingMeanwhile encode: (Int) -> [UInt8]) -> [UInt8] {
     condition.lock()
     defer { condition.unlock() }
+    if nextToClaim == index {
+      nextToClaim += 1
+      condition.unlock()
+      let bytes = encode(index)
+      condition.lock()
+      blocks[index] = bytes
+      condition.broadcast()
+    }
     while blocks[index] == nil {
       condition.wait()
     }
