@@ -15,10 +15,23 @@ extension CSVWriter {
     var bands: [WrittenCells?] = []
   }
 
+  /// A score with the cells of it that recur, for writing many sessions' cells.
+  struct ScoreCells {
+    let column: ScoreColumn
+    var cache = ScoreCellsCache()
+  }
+
+  /// Writes the cells of `cells.column` for session `row`, reusing and updating the cache.
+  /// (Taking the score from an `inout` value lets it be used without copying it, which
+  /// an array element passed to this writer's methods was: a dozen reference counts.)
+  mutating func writeScoreCells(row: Int, _ cells: inout ScoreCells) {
+    writeScoreCells(cells.column, row: row, reusing: &cells.cache)
+  }
+
   /// Writes the cells of one score as `writeScoreCells(_:row:)` does, copying those in
   /// `cache` when it can and keeping there the ones it writes. Use one cache per score.
   mutating func writeScoreCells(
-    _ column: ScoreColumn, row: Int, reusing cache: inout ScoreCellsCache
+    _ column: borrowing ScoreColumn, row: Int, reusing cache: inout ScoreCellsCache
   ) {
     if cache.names.map({ writeAgain($0) }) != true {
       let start = position

@@ -87,11 +87,11 @@ public struct ScoreReport: Sendable {
   /// recur in every session: they are encoded once and then copied while their bytes are
   /// still in the writer's buffer.
   func writeCSVRows(_ rows: ArraySlice<Int>, to writer: inout CSVWriter) {
-    var caches = [CSVWriter.ScoreCellsCache](repeating: .init(), count: columns.count)
+    var scores = columns.map { CSVWriter.ScoreCells(column: $0) }
     for row in rows {
       let session = responses.sessions[row]
       var sessionCells: CSVWriter.WrittenCells?
-      for index in columns.indices {
+      for index in scores.indices {
         if sessionCells.map({ writer.writeAgain($0) }) != true {
           let start = writer.position
           writer.write(text: session.respondent)
@@ -101,7 +101,7 @@ public struct ScoreReport: Sendable {
           writer.write(text: session.version)
           sessionCells = writer.cells(since: start)
         }
-        writer.writeScoreCells(columns[index], row: row, reusing: &caches[index])
+        writer.writeScoreCells(row: row, &scores[index])
         writer.endRow()
       }
     }
