@@ -2,12 +2,20 @@
 # Benchmark: `reflect score --responses FILE --format csv` against a pandas/numpy peer
 # computing the same scale scores from the same long CSV, on a simulated cohort
 # (default 100,000 people x 2 waves x the leadership instrument). Release build.
-# Prints wall time and peak memory of each, the ratios, and the throughput against
-# `wc -l` on the same file. Usage: bash Benchmarks/run.sh [RESPONDENTS]
+# Prints the median wall time, CPU time and peak memory of each, the ratios, and the
+# throughput against `wc -l` on the same file, with the load average while measuring.
+#
+# Usage: bash Benchmarks/run.sh [RESPONDENTS]
+# Environment: RUNS (default 5) runs of each, interleaved; DATA (default Benchmarks/data)
+# where the simulated file and outputs go; BASELINE, another `reflect` binary (such as a
+# build of the previous commit) to time in the same runs, whose output must be the same
+# bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 respondents="${1:-100000}"
-data=Benchmarks/data
+runs="${RUNS:-5}"
+data="${DATA:-Benchmarks/data}"
+baseline="${BASELINE:-}"
 mkdir -p "$data"
 
 python3 -c 'import pandas, numpy' 2>/dev/null || pip install --quiet pandas numpy
@@ -26,36 +34,68 @@ fi
 rows=$(($(wc -l < "$long") - 1))
 size=$(du -m "$long" | cut -f1)
 
-# measure NAME COMMAND...: the run with the least CPU time (user + system) of 3, as
-# "wall-seconds cpu-seconds peak-KB". On a shared machine CPU time is the steadier
-# figure: another process's load stretches wall time but not the work done.
-measure() {
+# run NAME COMMAND...: one timed run, appended to $data/times.txt as
+# "NAME wall-seconds cpu-seconds peak-KB".
+run() {
   local name=$1; shift
-  local best="" best_wall="" best_rss=""
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" "$@" > "$data/$name.out"
-    read -r wall user system rss < "$data/time.txt"
-    cpu=$(awk "BEGIN{print $user + $system}")
-    if [ -z "$best" ] || awk "BEGIN{exit !($cpu < $best)}"; then
-      best=$cpu; best_wall=$wall; best_rss=$rss
-    fi
-  done
-  echo "$best_wall $best $best_rss"
+  /usr/bin/time -f "%e %U %S %M" -o "$data/time.txt" "$@" > "$data/$name.out"
+  read -r wall user system rss < "$data/time.txt"
+  echo "$name $wall $(awk "BEGIN{print $user + $system}") $rss" >> "$data/times.txt"
 }
 
-read -r wc_s wc_cpu wc_kb < <(measure wc wc -l "$long")
-read -r reflect_s reflect_cpu reflect_kb < <(measure reflect "$bin" score --instrument leadership --responses "$long" --format csv)
-read -r peer_s peer_cpu peer_kb < <(measure peer python3 Benchmarks/score_peer.py instruments/leadership.xml "$long")
+# The runs are interleaved, so that a change in the machine's load touches all alike, and
+# the medians are kept: the machine is shared, and its noise only ever adds time.
+: > "$data/times.txt"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for _ in $(seq "$runs"); do
+  run wc wc -l "$long"
+  run reflect "$bin" score --instrument leadership --responses "$long" --format csv
+  if [ -n "$baseline" ]; then
+    run baseline "$baseline" score --instrument leadership --responses "$long" --format csv
+  fi
+  run peer python3 Benchmarks/score_peer.py instruments/leadership.xml "$long"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 Benchmarks/compare_scores.py "$data/reflect.out" "$data/peer.out"
+if [ -n "$baseline" ]; then
+  cmp -s "$data/reflect.out" "$data/baseline.out" && echo "the baseline wrote the same bytes" \
+    || { echo "the baseline's output differs" >&2; exit 1; }
+fi
 
-awk -v rows="$rows" -v size="$size" -v wc="$wc_s" -v wcc="$wc_cpu" -v r="$reflect_s" \
-    -v rc="$reflect_cpu" -v rk="$reflect_kb" -v p="$peer_s" -v pc="$peer_cpu" -v pk="$peer_kb" 'BEGIN {
-  printf "file: %d answers, %d MB; load average %s\n", rows, size, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'"
-  printf "%-26s %8s %8s %9s\n", "", "wall s", "CPU s", "peak MB"
-  printf "%-26s %8.2f %8.2f %9.0f\n", "wc -l", wc, wcc, 0
-  printf "%-26s %8.2f %8.2f %9.0f\n", "reflect score (release)", r, rc, rk / 1024
-  printf "%-26s %8.2f %8.2f %9.0f\n", "pandas peer", p, pc, pk / 1024
-  printf "reflect is %.1fx faster than the peer in CPU time (%.1fx in wall time), with %.2f of its peak memory\n", pc / rc, p / r, rk / pk
-  printf "reflect takes %.1fx the CPU time of wc -l (%.0f MB/s)\n", rc / (wcc > 0 ? wcc : 0.01), size / rc
-}'
+# median NAME FIELD: the median of a column (2 wall, 3 CPU, 4 peak KB) of NAME's runs.
+median() {
+  awk -v n="$1" -v f="$2" '$1 == n {print $f}' "$data/times.txt" | sort -g \
+    | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+names="wc reflect${baseline:+ baseline} peer"
+{
+  echo "file: $rows answers, $size MB; $runs runs each, medians"
+  echo "load average: $load_before before, $load_after after"
+  printf "%-26s %8s %8s %9s\n" "" "wall s" "CPU s" "peak MB"
+  for name in $names; do
+    label=$name
+    case $name in
+      wc) label="wc -l" ;;
+      reflect) label="reflect score (release)" ;;
+      baseline) label="baseline reflect" ;;
+      peer) label="pandas peer" ;;
+    esac
+    printf "%-26s %8.2f %8.2f %9.0f\n" "$label" "$(median "$name" 2)" "$(median "$name" 3)" \
+      "$(awk "BEGIN{print $(median "$name" 4) / 1024}")"
+  done
+} | tee "$data/summary.txt"
+
+awk -v size="$size" -v wc="$(median wc 2)" -v wcc="$(median wc 3)" \
+  -v r="$(median reflect 2)" -v rc="$(median reflect 3)" -v rk="$(median reflect 4)" \
+  -v p="$(median peer 2)" -v pc="$(median peer 3)" -v pk="$(median peer 4)" 'BEGIN {
+  printf "reflect is %.1fx faster than the peer in wall time (%.1fx in CPU time), with %.2f of its peak memory\n", p / r, pc / rc, rk / pk
+  printf "reflect takes %.1fx the wall time of wc -l (%.1fx its CPU time); %.0f MB/s of CSV\n", r / wc, rc / (wcc > 0 ? wcc : 0.01), size / r
+}' | tee -a "$data/summary.txt"
+if [ -n "$baseline" ]; then
+  awk -v r="$(median reflect 2)" -v rc="$(median reflect 3)" -v b="$(median baseline 2)" \
+    -v bc="$(median baseline 3)" 'BEGIN {
+    printf "against the baseline: %.2fx its wall time, %.2fx its CPU time\n", r / b, rc / bc
+  }' | tee -a "$data/summary.txt"
+fi

@@ -121,6 +121,29 @@ import Testing
     #expect(responses.sessions.map(\.wave) == ["-pre", "pre"])
   }
 
+  @Test func idsLongerThanThePreviousRowCacheStillGroupRows() throws {
+    // Ids of more than 64 bytes are not kept for comparing with the next row; their rows
+    // are found through the index of sessions instead.
+    let long = String(repeating: "x", count: 70)
+    let responses = try read(
+      """
+      respondent,wave,session,item,value
+      \(long),pre,\(long)s,op01,4
+      \(long),pre,\(long)s,op02,2
+      \(long)y,pre,s,op01,1
+      \(long),pre,\(long)s,op03,7
+      p1,pre,,op01,3
+      p1,pre,,op02,5
+
+      """)
+    #expect(responses.sessions.map(\.respondent) == [long, long + "y", "p1"])
+    #expect(responses.sessions.map(\.session) == [long + "s", "s", "p1-pre"])
+    #expect(responses.values(of: "op01") == [4, 1, 3])
+    #expect(responses.values(of: "op02")?[0] == 2)
+    #expect(responses.values(of: "op03")?[0] == 7)
+    #expect(responses.values(of: "op02")?[2] == 5)
+  }
+
   @Test func byteOrderMarkIsIgnored() throws {
     let responses = try read("\u{FEFF}respondent,wave,item,value\np1,pre,op01,2\n")
     #expect(responses.values(of: "op01") == [2])

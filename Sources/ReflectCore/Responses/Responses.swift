@@ -76,6 +76,19 @@ public struct Responses: Sendable {
     return sessions.count - 1
   }
 
+  /// Appends the sessions `rows` of `other`, responses to the same instrument, with their
+  /// answers: to join responses read in parts.
+  public mutating func append(contentsOf other: Responses, rows: Range<Int>) {
+    precondition(other.questionIDs == questionIDs, "responses to another instrument")
+    sessions.append(contentsOf: other.sessions[rows])
+    for column in columns.indices {
+      columns[column].append(contentsOf: other.columns[column][rows])
+    }
+  }
+
+  /// The answer of session `row` to the question in `column`; `nan` when missing.
+  public func value(row: Int, column: Int) -> Double { columns[column][row] }
+
   /// Records an answer; `nan` clears it.
   public mutating func set(_ value: Double, row: Int, column: Int) {
     columns[column][row] = value

@@ -71,7 +71,14 @@ public struct CSVReader: ~Copyable {
   private let descriptor: Int32
   private let ownsDescriptor: Bool
   private let memory: [UInt8]
-  private var memoryOffset = 0
+  /// The offset in the input (file or `memory`) of the next byte to read.
+  private var inputOffset = 0
+  /// Where to pause reading, for `forEachRecord(pausingAt:_:)`: input is read up to this
+  /// offset and no further while it is set.
+  private var pauseOffset: Int?
+  /// Set by `refill()` when reading reached `pauseOffset` with every record before it
+  /// handed over.
+  private var pausedAtOffset = false
 
   // buffer[start..<end] holds bytes read but not yet handed over as records.
   var buffer: UnsafeMutablePointer<UInt8>
@@ -129,6 +136,44 @@ public struct CSVReader: ~Copyable {
     self.init(bytes: [UInt8](data), name: name, options: options)
   }
 
+  /// Reads the rest of a CSV from byte `offset` of the file at `path`: part of a file read
+  /// in parallel, starting at a record boundary that another reader confirms.
+  ///
+  /// No byte-order mark is looked for, rows are counted from the offset (its first record
+  /// is row 1), and with `.matchHeader` every record must have `headerFieldCount` fields.
+  init(
+    path: String, name: String, options: Options, from offset: Int, headerFieldCount: Int
+  ) throws(CSVError) {
+    let fd: Int32
+    switch SystemIO.openForReading(path) {
+    case .success(let opened): fd = opened
+    case .failure(let error):
+      throw CSVError(.cannotOpen, file: name, systemErrorNumber: error.number)
+    }
+    if case .failure(let error) = SystemIO.seek(fd, to: offset) {
+      _ = SystemIO.closeDescriptor(fd)
+      throw CSVError(.cannotRead, file: name, systemErrorNumber: error.number)
+    }
+    self.init(descriptor: fd, owns: true, memory: [], name: name, options: options)
+    continueAfterHeader(at: offset, headerFieldCount: headerFieldCount)
+  }
+
+  /// Reads the rest of CSV held in memory from byte `offset`, as
+  /// `init(path:name:options:from:headerFieldCount:)` does a file's.
+  init(
+    bytes: [UInt8], name: String, options: Options, from offset: Int, headerFieldCount: Int
+  ) {
+    self.init(bytes: bytes, name: name, options: options)
+    continueAfterHeader(at: min(max(offset, 0), bytes.count), headerFieldCount: headerFieldCount)
+  }
+
+  private mutating func continueAfterHeader(at offset: Int, headerFieldCount: Int) {
+    inputOffset = offset
+    checkedByteOrderMark = true
+    self.headerFieldCount = headerFieldCount
+    expectedFieldCount = headerFieldCount
+  }
+
   private init(descriptor: Int32, owns: Bool, memory: [UInt8], name: String, options: Options) {
     self.descriptor = descriptor
     self.ownsDescriptor = owns
@@ -182,11 +227,38 @@ public struct CSVReader: ~Copyable {
       case .needsInput:
         if inputEnded { return }
         try refill()
+        if pausedAtOffset { return }
       case .malformed(let code, let column):
         throw stop(CSVError(code, file: file, row: rowsRead + 1, column: column))
       }
     }
   }
+
+  /// Reads records as `forEachRecord(_:)` does, but reads no input past `offset` as long
+  /// as a record may end there: returns `true` when every record before `offset` has been
+  /// handed over and the next one starts exactly at `offset`, and `false` when the input
+  /// ended first, or a record goes on past `offset` (a line feed inside quotes), in which
+  /// case reading went on to the end of the input as `forEachRecord(_:)` would.
+  ///
+  /// This is how a file is read in parts: a reader from `offset` on
+  /// (`init(path:name:options:from:headerFieldCount:)`) gives the same records as this one
+  /// would exactly when this returns `true`. Errors are thrown as by `forEachRecord(_:)`.
+  mutating func forEachRecord(
+    pausingAt offset: Int, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws -> Bool {
+    // Input already read past the offset (or a pause at the very start) cannot pause there.
+    pauseOffset = offset > inputOffset ? offset : nil
+    defer {
+      pauseOffset = nil
+      pausedAtOffset = false
+    }
+    try forEachRecord(body)
+    return pausedAtOffset
+  }
+
+  /// The offset in the input where the next record starts (or the next blank line, or
+  /// the end): the bytes before it have been handed over as records.
+  var offsetOfNextRecord: Int { inputOffset - (end - start) }
 
   /// Hands the record in `spans` to `body`, after checking its number of fields.
   @inline(__always)
@@ -226,6 +298,14 @@ public struct CSVReader: ~Copyable {
   /// Moves the unread bytes to the front of the buffer and fills the rest, doubling the
   /// buffer first if a single record already fills it.
   private mutating func refill() throws(CSVError) {
+    if let pauseOffset, inputOffset >= pauseOffset {
+      if start == end {
+        pausedAtOffset = true
+        return
+      }
+      // A record goes on past the pause: read on to the end, as without one.
+      self.pauseOffset = nil
+    }
     let pending = end - start
     if pending > 0 && start > 0 {
       (buffer).update(from: buffer + start, count: pending)
@@ -249,7 +329,12 @@ public struct CSVReader: ~Copyable {
     // Filling the whole buffer before parsing means an incomplete record is parsed again
     // at most once per buffer-full, even when a pipe delivers a few bytes at a time.
     while end < bufferCapacity {
-      let count = try readInput(into: buffer + end, count: bufferCapacity - end)
+      var wanted = bufferCapacity - end
+      if let pauseOffset {
+        wanted = min(wanted, pauseOffset - inputOffset)
+        if wanted == 0 { break }
+      }
+      let count = try readInput(into: buffer + end, count: wanted)
       if count == 0 {
         inputEnded = true
         break
@@ -257,10 +342,16 @@ public struct CSVReader: ~Copyable {
       end += count
     }
     if !checkedByteOrderMark {
-      checkedByteOrderMark = true
-      if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
-        start = 3
+      if end >= 3 {
+        checkedByteOrderMark = true
+        if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+          start = 3
+        }
+      } else if inputEnded || (end >= 1 && buffer[0] != 0xEF) || (end >= 2 && buffer[1] != 0xBB) {
+        checkedByteOrderMark = true
       }
+      // Else fewer than three bytes have been read (before a pause), all of them the start
+      // of a mark: no record can end in them, and the next refill decides.
     }
   }
 
@@ -270,17 +361,19 @@ public struct CSVReader: ~Copyable {
     throws(CSVError) -> Int
   {
     if descriptor < 0 {
-      let available = min(count, memory.count - memoryOffset)
+      let available = min(count, memory.count - inputOffset)
       memory.withUnsafeBufferPointer { source in
         if let base = source.baseAddress, available > 0 {
-          target.update(from: base + memoryOffset, count: available)
+          target.update(from: base + inputOffset, count: available)
         }
       }
-      memoryOffset += available
+      inputOffset += available
       return available
     }
     switch SystemIO.readSome(descriptor, into: target, count: count) {
-    case .success(let count): return count
+    case .success(let count):
+      inputOffset += count
+      return count
     case .failure(let error):
       throw stop(CSVError(.cannotRead, file: file, systemErrorNumber: error.number))
     }

@@ -175,6 +175,72 @@ public struct CSVWriter: ~Copyable {
     endRow()
   }
 
+  // MARK: Repeating cells
+
+  /// Cells already written, which `writeAgain(_:)` can copy instead of encoding them again:
+  /// the session's columns that begin every row of a score report, say.
+  struct WrittenCells {
+    /// Where their bytes are in the output.
+    fileprivate var start: Int
+    fileprivate var end: Int
+    /// How many cells they are, and whether they began a row (else a comma precedes the
+    /// first of them).
+    fileprivate var count: Int
+    fileprivate var beganRow: Bool
+  }
+
+  /// Where the next cell will start in the output, for `cells(since:)`.
+  var position: (offset: Int, fieldsInRow: Int) { (flushedCount + count, fieldsInRow) }
+
+  /// The cells written since `position`, all in the current row.
+  func cells(since position: (offset: Int, fieldsInRow: Int)) -> WrittenCells {
+    WrittenCells(
+      start: position.offset, end: flushedCount + count, count: fieldsInRow - position.fieldsInRow,
+      beganRow: position.fieldsInRow == 0)
+  }
+
+  /// Writes `cells` again by copying their bytes, which gives the same bytes as writing
+  /// the same values again. Returns `false`, writing nothing, when they can no longer be
+  /// copied (they have been written out since) or do not fit here (they began a row and
+  /// this is not a row's start, or the other way round): then write the values again.
+  mutating func writeAgain(_ cells: WrittenCells) -> Bool {
+    let offset = cells.start &- flushedCount
+    let length = cells.end &- cells.start
+    guard cells.beganRow == (fieldsInRow == 0), offset >= 0, length <= capacity &- count,
+      failure == nil
+    else { return false }
+    // The source is buffered output before `count`, so the two ranges do not overlap.
+    (buffer + count).update(from: buffer + offset, count: length)
+    count &+= length
+    fieldsInRow &+= cells.count
+    return true
+  }
+
+  /// The options for writers of parts of this one's output, in memory, to be added with
+  /// `writeEncodedRows(_:)`: the same, but without a byte-order mark.
+  var optionsForParts: Options {
+    var options = self.options
+    options.byteOrderMark = false
+    return options
+  }
+
+  /// Adds whole rows as another writer with `optionsForParts` wrote them, at a row's
+  /// start: how rows encoded on several threads join one output.
+  mutating func writeEncodedRows(_ bytes: [UInt8]) {
+    precondition(fieldsInRow == 0, "encoded rows are added between rows")
+    bytes.withUnsafeBufferPointer { bytes in
+      if bytes.count < capacity - count {
+        appendBytes(bytes)
+      } else {
+        // As many bytes as a buffer or more: written out as they are, without a copy.
+        flushBuffer()
+        writeOut(bytes)
+        flushedCount += bytes.count
+      }
+    }
+    rowStart = flushedCount + count
+  }
+
   // MARK: Output
 
   /// Writes out what is buffered.
@@ -279,10 +345,15 @@ public struct CSVWriter: ~Copyable {
       flushedCount += count
       count = 0
     }
-    guard failure == nil else { return }
+    writeOut(UnsafeBufferPointer(start: buffer, count: count))
+  }
+
+  /// Hands `bytes` to the destination, unless writing has failed.
+  private mutating func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard failure == nil, let base = bytes.baseAddress, !bytes.isEmpty else { return }
     if descriptor < 0 {
-      memory.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
-    } else if case .failure(let error) = SystemIO.writeAll(descriptor, buffer, count: count) {
+      memory.append(contentsOf: bytes)
+    } else if case .failure(let error) = SystemIO.writeAll(descriptor, base, count: bytes.count) {
       failure = CSVError(.cannotWrite, file: file, systemErrorNumber: error.number)
     }
   }

@@ -34,6 +34,30 @@ enum SystemIO {
     }
   }
 
+  /// Moves the read position of `fd` to `offset` bytes from the start.
+  static func seek(_ fd: Int32, to offset: Int) -> Result<Void, SystemError> {
+    lseek(fd, off_t(offset), SEEK_SET) >= 0 ? .success(()) : .failure(SystemError(number: errno))
+  }
+
+  /// Reads up to `count` bytes at `offset` without moving the read position; 0 means
+  /// the end of the file.
+  static func readSome(
+    _ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int
+  ) -> Result<Int, SystemError> {
+    while true {
+      let n = pread(fd, buffer, count, off_t(offset))
+      if n >= 0 { return .success(n) }
+      if errno != EINTR { return .failure(SystemError(number: errno)) }
+    }
+  }
+
+  /// The size of the regular file open as `fd`, or `nil` for a pipe, terminal or device.
+  static func regularFileSize(_ fd: Int32) -> Int? {
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
   /// Writes all `count` bytes, looping over short writes.
   static func writeAll(
     _ fd: Int32, _ bytes: UnsafeRawPointer, count: Int

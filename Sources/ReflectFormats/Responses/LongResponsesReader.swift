@@ -18,7 +18,7 @@ public struct ResponsesReadError: Error, Sendable, CustomStringConvertible {
 /// grows with the number of sessions, not with the file. Rows arrive grouped by
 /// session in practice, so the common path reuses the previous row's session and the
 /// next question, and parses numbers without building strings.
-public struct LongResponsesReader {
+public struct LongResponsesReader: Sendable {
   /// Stop collecting after this many problems: the rest are usually the same mistake.
   public static let maximumReportedProblems = 100
 
@@ -27,7 +27,14 @@ public struct LongResponsesReader {
   public init(instrument: Instrument) { self.instrument = instrument }
 
   public func read(path: String) throws(ResponsesReadError) -> Responses {
-    try reporting(file: path) {
+    try read(path: path, plan: .automatic)
+  }
+
+  /// Reads the file at `path`, in parts on several cores when `plan` allows and the file
+  /// is clean (see `readInParts(_:plan:)`), else serially.
+  func read(path: String, plan: PartsPlan) throws(ResponsesReadError) -> Responses {
+    if let responses = readInParts(.file(path: path), plan: plan) { return responses }
+    return try reporting(file: path) {
       var reader = try CSVReader(path: path)
       // Room for the sessions a file of this size holds, so that the columns and the
       // session index are not regrown (and copied) again and again on a large file.
@@ -38,7 +45,17 @@ public struct LongResponsesReader {
   }
 
   public func read(bytes: [UInt8], file: String) throws(ResponsesReadError) -> Responses {
-    try reporting(file: file) {
+    try read(bytes: bytes, file: file, plan: PartsPlan(parts: 1, minimumPartSize: 1))
+  }
+
+  /// Reads `bytes`, in parts when `plan` allows it (for tests), else serially.
+  func read(
+    bytes: [UInt8], file: String, plan: PartsPlan
+  ) throws(ResponsesReadError)
+    -> Responses
+  {
+    if let responses = readInParts(.bytes(bytes, name: file), plan: plan) { return responses }
+    return try reporting(file: file) {
       var reader = CSVReader(bytes: bytes, name: file)
       return try read(&reader)
     }
@@ -86,7 +103,7 @@ public struct LongResponsesReader {
 }
 
 /// The header's column positions.
-private struct LongColumns {
+struct LongColumns {
   var respondent: Int
   var wave: Int
   var item: Int
@@ -114,7 +131,7 @@ private struct QuestionReader {
   var numberBounds: (min: Double?, max: Double?, integer: Bool)?
 }
 
-private struct LongReadState {
+struct LongReadState {
   let instrument: Instrument
   let file: String
   var responses: Responses
@@ -125,13 +142,25 @@ private struct LongReadState {
   private var sessionRows: [String: Int] = [:]
   /// The previous row's session, to recognise the next row of the same session by
   /// comparing bytes, without building anything.
-  private var lastRespondent: [UInt8] = []
-  private var lastWave: [UInt8] = []
-  private var lastSession: [UInt8] = []
+  private var lastRespondent = InlineBytes()
+  private var lastWave = InlineBytes()
+  private var lastSession = InlineBytes()
+  /// Where a session's key is put together.
+  private var keyBytes: [UInt8] = []
   private var lastRow = -1
   /// Per (session, question): the CSV row of its answer, 0 for none; refuses duplicates.
   private var answerRows: [Int32] = []
   private let instrumentIDBytes: [UInt8]
+  private let instrumentID: InlineBytes
+  /// The questions' ids one after another, the `i`th at
+  /// `questionIDStarts[i]..<questionIDStarts[i + 1]`: read without reference counting.
+  private var questionIDBytes: [UInt8] = []
+  private var questionIDStarts: [Int] = [0]
+  /// Per question, its column in `responses` or -1, and the stored value of each
+  /// one-digit choice value (`digitValues[10 * question + digit]`): the common case of a
+  /// row, read without copying a `QuestionReader`.
+  private var questionColumns: [Int] = []
+  private var digitValues: [Double?] = []
 
   mutating func reserveCapacity(_ sessions: Int) {
     guard sessions > 0 else { return }
@@ -144,6 +173,7 @@ private struct LongReadState {
     self.instrument = instrument
     self.file = file
     instrumentIDBytes = Array(instrument.id.utf8)
+    instrumentID = instrumentIDBytes.withUnsafeBufferPointer { InlineBytes($0) }
     responses = Responses(instrument: instrument)
     questions = instrument.questions.map { question in
       var reader = QuestionReader(
@@ -169,6 +199,12 @@ private struct LongReadState {
       }
       return reader
     }
+    for question in questions {
+      questionIDBytes += question.id
+      questionIDStarts.append(questionIDBytes.count)
+      questionColumns.append(question.column ?? -1)
+      digitValues += question.digits
+    }
   }
 
   mutating func problem(row: Int?, column: String?, _ message: String) {
@@ -178,6 +214,56 @@ private struct LongReadState {
     problems.append(
       Diagnostic(
         file: file, location: nil, message: prefix.isEmpty ? message : "\(prefix): \(message)"))
+  }
+
+  /// Adds what `later` read, the reader of the part of the file that follows this one's,
+  /// as if this reader had read on: sessions new to this one follow in the order `later`
+  /// met them (their details from their first row, as ever), and the answers of a
+  /// session both met are put together. Returns `false` when both have an answer to the
+  /// same question of a session, a problem that the serial reader is to report.
+  ///
+  /// - Parameter isLast: no part follows `later`, so the index of sessions by key is not
+  ///   kept up to date (it is not used again).
+  mutating func absorb(_ later: LongReadState, isLast: Bool = false) -> Bool {
+    let questionCount = questions.count
+    let laterCount = later.responses.count
+    var keys = [String](repeating: "", count: laterCount)
+    for (key, row) in later.sessionRows { keys[row] = key }
+    responses.reserveCapacity(responses.count + laterCount)
+    answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
+    var laterRow = 0
+    while laterRow < laterCount {
+      if let row = sessionRows[keys[laterRow]] {
+        // A session that began in this part (usually the one cut by the parts' boundary).
+        let slots = row &* questionCount
+        let laterSlots = laterRow &* questionCount
+        for question in 0..<questionCount where later.answerRows[laterSlots + question] != 0 {
+          guard answerRows[slots + question] == 0 else { return false }
+          answerRows[slots + question] = later.answerRows[laterSlots + question]
+          if let column = questions[question].column {
+            responses.set(
+              later.responses.value(row: laterRow, column: column), row: row, column: column)
+          }
+        }
+        laterRow += 1
+        continue
+      }
+      // A run of new sessions, copied at once.
+      var runEnd = laterRow + 1
+      while runEnd < laterCount && sessionRows[keys[runEnd]] == nil { runEnd += 1 }
+      let firstRow = responses.count
+      responses.append(contentsOf: later.responses, rows: laterRow..<runEnd)
+      answerRows.append(
+        contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
+      if !isLast {
+        for index in laterRow..<runEnd { sessionRows[keys[index]] = firstRow + index - laterRow }
+      }
+      laterRow = runEnd
+    }
+    problems += later.problems
+    // The previous row's session is now another row, or another part's.
+    lastRow = -1
+    return true
   }
 
   func tooMany() -> Diagnostic {
@@ -225,7 +311,8 @@ private struct LongReadState {
       return
     }
     if let instrumentColumn = columns.instrument, !record.isEmpty(at: instrumentColumn),
-      !bytesEqual(record[instrumentColumn], instrumentIDBytes)
+      !(instrumentID.holds(record[instrumentColumn])
+        || bytesEqual(record[instrumentColumn], instrumentIDBytes))
     {
       let name = (try? record.string(at: instrumentColumn)) ?? ""
       problem(
@@ -258,10 +345,10 @@ private struct LongReadState {
     guard !record.isEmpty(at: columns.value) else { return }  // unanswered
     // The common case, a one-digit choice value, without copying the question's reader.
     let field = record[columns.value]
-    if field.count == 1, let column = questions[question].column {
+    if field.count == 1, questionColumns[question] >= 0 {
       let digit = Int(field[0]) &- 0x30
-      if digit >= 0, digit < 10, let value = questions[question].digits[digit] {
-        responses.set(value, row: sessionRow, column: column)
+      if digit >= 0, digit < 10, let value = digitValues[question &* 10 &+ digit] {
+        responses.set(value, row: sessionRow, column: questionColumns[question])
         return
       }
     }
@@ -277,33 +364,47 @@ private struct LongReadState {
 
   /// The question whose id is `bytes`; tries the one after the previous row's first.
   private mutating func findQuestion(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let count = questions.count
-    guard count > 0 else { return nil }
-    for step in 1...count {
-      let index = (lastQuestion + step) % count
-      if bytesEqual(bytes, questions[index].id) {
-        lastQuestion = index
-        return index
+    let count = questionIDStarts.count - 1
+    let previous = lastQuestion
+    let found = questionIDBytes.withUnsafeBufferPointer { ids in
+      questionIDStarts.withUnsafeBufferPointer { starts -> Int? in
+        var index = previous
+        for _ in 0..<count {
+          index &+= 1
+          if index >= count { index = 0 }
+          let start = starts[index]
+          if starts[index + 1] &- start == bytes.count
+            && bytesEqual(bytes, UnsafeBufferPointer(rebasing: ids[start..<starts[index + 1]]))
+          {
+            return index
+          }
+        }
+        return nil
       }
     }
-    return nil
+    if let found { lastQuestion = found }
+    return found
   }
 
   private mutating func session(for record: borrowing CSVRecord, columns: LongColumns) -> Int? {
+    // Ids too long to be held inline never match, and take the way through the index.
     let sameSession =
-      lastRow >= 0 && bytesEqual(record[columns.respondent], lastRespondent)
-      && bytesEqual(record[columns.wave], lastWave)
-      && (columns.session.map { bytesEqual(record[$0], lastSession) } ?? true)
+      lastRow >= 0 && lastRespondent.holds(record[columns.respondent])
+      && lastWave.holds(record[columns.wave])
+      && (columns.session.map { lastSession.holds(record[$0]) } ?? true)
     if sameSession { return lastRow }
-    lastRespondent = Array(record[columns.respondent])
-    lastWave = Array(record[columns.wave])
-    lastSession = columns.session.map { Array(record[$0]) } ?? []
+    lastRespondent = InlineBytes(record[columns.respondent])
+    lastWave = InlineBytes(record[columns.wave])
+    lastSession = columns.session.map { InlineBytes(record[$0]) } ?? InlineBytes()
     // The key is respondent, wave and (if given) session, separated by a character that
-    // cannot occur in a CSV field's text.
-    let key =
-      String(decoding: lastRespondent, as: UTF8.self) + "\u{0}"
-      + String(decoding: lastWave, as: UTF8.self) + "\u{0}"
-      + String(decoding: lastSession, as: UTF8.self)
+    // cannot occur in a CSV field's text; decoded once from the three fields' bytes.
+    keyBytes.removeAll(keepingCapacity: true)
+    keyBytes.append(contentsOf: record[columns.respondent])
+    keyBytes.append(0)
+    keyBytes.append(contentsOf: record[columns.wave])
+    keyBytes.append(0)
+    if let column = columns.session { keyBytes.append(contentsOf: record[column]) }
+    let key = String(decoding: keyBytes, as: UTF8.self)
     if let existing = sessionRows[key] {
       lastRow = existing
       return existing
@@ -439,4 +540,55 @@ private func bytesEqual(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -
     }
     return true
   }
+}
+
+/// Up to 64 bytes held inline, with no reference counting: the previous row's ids, which
+/// every row is compared with.
+private struct InlineBytes {
+  private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+    (0, 0, 0, 0, 0, 0, 0, 0)
+  /// The number of bytes held; -1 when there were too many to hold, which match nothing.
+  private var count = 0
+
+  /// No bytes.
+  init() {}
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count <= 64 else {
+      count = -1
+      return
+    }
+    count = bytes.count
+    withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+  }
+
+  /// Whether `bytes` are the bytes held.
+  @inline(__always)
+  func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count == count else { return false }
+    return withUnsafeBytes(of: words) { held in
+      var index = 0
+      while index < bytes.count {
+        if held[index] != bytes[index] { return false }
+        index &+= 1
+      }
+      return true
+    }
+  }
+}
+
+/// Whether two byte ranges hold the same bytes, with a plain loop (see above).
+@inline(__always)
+private func bytesEqual(
+  _ field: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>
+)
+  -> Bool
+{
+  guard field.count == other.count else { return false }
+  var index = 0
+  while index < other.count {
+    if field[index] != other[index] { return false }
+    index &+= 1
+  }
+  return true
 }

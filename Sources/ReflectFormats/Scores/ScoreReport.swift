@@ -1,8 +1,10 @@
+import Dispatch
+import Foundation
 import ReflectCore
 
 /// The scores of `reflect score`: one row per session × scale or composite, with the
 /// fields of `cli.md` in every format.
-public struct ScoreReport {
+public struct ScoreReport: Sendable {
   /// The fields, in order: JSON keys and CSV columns.
   public static let fields = [
     "respondent", "wave", "session", "instrument", "version", "scale", "kind", "score", "pomp",
@@ -27,16 +29,79 @@ public struct ScoreReport {
 
   /// Writes the CSV (header and rows) to `writer`.
   public func writeCSV(to writer: inout CSVWriter) {
+    writeCSV(to: &writer, threads: ProcessInfo.processInfo.activeProcessorCount)
+  }
+
+  /// Sessions per block when rows are encoded on several threads: a few megabytes of
+  /// output per block.
+  static let sessionsPerBlock = 4096
+
+  /// Writes the CSV, encoding the rows in blocks of `sessionsPerBlock` sessions on
+  /// `threads` threads while this one writes the encoded blocks out in order; the output
+  /// is the same as with one thread.
+  func writeCSV(
+    to writer: inout CSVWriter, threads: Int, sessionsPerBlock: Int = sessionsPerBlock
+  ) {
     writer.writeRow(Self.fields)
+    let threads = max(1, min(threads, 8))
+    guard threads > 1, rows.count > sessionsPerBlock, sessionsPerBlock > 0 else {
+      writeCSVRows(rows[...], to: &writer)
+      return
+    }
+    let blockCount = (rows.count + sessionsPerBlock - 1) / sessionsPerBlock
+    // Encoders stay at most this many blocks ahead of the writing, to bound memory.
+    let blocks = EncodedBlocks(count: blockCount, window: 2 * threads)
+    let options = writer.optionsForParts
+    let report = self
+    // Encodes block `index` into bytes.
+    let encode: @Sendable (Int) -> [UInt8] = { index in
+      let start = index * sessionsPerBlock
+      let end = min(report.rows.count, start + sessionsPerBlock)
+      // Room for the whole block, so that its bytes are copied out once.
+      var options = options
+      options.bufferSize = max(
+        options.bufferSize, min((end - start) * report.columns.count * 128, 64 << 20))
+      return CSVWriter.bytes(options: options) { writer in
+        report.writeCSVRows(report.rows[start..<end], to: &writer)
+      }
+    }
+    let encoders = DispatchGroup()
+    for _ in 0..<threads {
+      DispatchQueue.global().async(group: encoders) {
+        while let index = blocks.claim() {
+          blocks.finish(index, encode(index))
+        }
+      }
+    }
+    // This thread encodes the block it is to write next if no other thread has started it,
+    // so that the writing never depends on other threads being free to start.
+    for index in 0..<blockCount {
+      writer.writeEncodedRows(blocks.take(index, encodingMeanwhile: encode))
+    }
+    encoders.wait()
+  }
+
+  /// Writes the rows of the sessions `rows`.
+  ///
+  /// A session's five cells begin each of its rows, and a score's name, kind and bands
+  /// recur in every session: they are encoded once and then copied while their bytes are
+  /// still in the writer's buffer.
+  func writeCSVRows(_ rows: ArraySlice<Int>, to writer: inout CSVWriter) {
+    var scores = columns.map { CSVWriter.ScoreCells(column: $0) }
     for row in rows {
       let session = responses.sessions[row]
-      for column in columns {
-        writer.write(text: session.respondent)
-        writer.write(text: session.wave)
-        writer.write(text: session.session)
-        writer.write(text: session.instrumentID)
-        writer.write(text: session.version)
-        writer.writeScoreCells(column, row: row)
+      var sessionCells: CSVWriter.WrittenCells?
+      for index in scores.indices {
+        if sessionCells.map({ writer.writeAgain($0) }) != true {
+          let start = writer.position
+          writer.write(text: session.respondent)
+          writer.write(text: session.wave)
+          writer.write(text: session.session)
+          writer.write(text: session.instrumentID)
+          writer.write(text: session.version)
+          sessionCells = writer.cells(since: start)
+        }
+        writer.writeScoreCells(row: row, &scores[index])
         writer.endRow()
       }
     }
@@ -97,4 +162,63 @@ func formatFixed(_ value: Double, decimals: Int) -> String {
     text += String(repeating: "0", count: max(0, decimals - fraction))
   }
   return text == "-0" ? "0" : text
+}
+
+/// Blocks of rows being encoded on several threads and written out in order: encoders
+/// claim the next block, at most `window` blocks ahead of the writing, and hand over its
+/// bytes; the writer takes each block's bytes as soon as they are there.
+private final class EncodedBlocks: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var blocks: [[UInt8]?]
+  private let window: Int
+  private var nextToClaim = 0
+  /// Blocks taken by the writer so far.
+  private var taken = 0
+
+  init(count: Int, window: Int) {
+    blocks = Array(repeating: nil, count: count)
+    self.window = max(window, 1)
+  }
+
+  /// The next block to encode, once it is within the window; `nil` when all are claimed.
+  func claim() -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while nextToClaim < blocks.count && nextToClaim >= taken + window {
+      condition.wait()
+    }
+    guard nextToClaim < blocks.count else { return nil }
+    nextToClaim += 1
+    return nextToClaim - 1
+  }
+
+  func finish(_ index: Int, _ bytes: [UInt8]) {
+    condition.lock()
+    blocks[index] = bytes
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Takes the bytes of block `index` (taken in order) once they are there; encodes it
+  /// with `encode` itself if no other thread has claimed it yet.
+  func take(_ index: Int, encodingMeanwhile encode: (Int) -> [UInt8]) -> [UInt8] {
+    condition.lock()
+    defer { condition.unlock() }
+    if nextToClaim == index {
+      nextToClaim += 1
+      condition.unlock()
+      let bytes = encode(index)
+      condition.lock()
+      blocks[index] = bytes
+      condition.broadcast()
+    }
+    while blocks[index] == nil {
+      condition.wait()
+    }
+    let bytes = blocks[index] ?? []
+    blocks[index] = nil
+    taken = index + 1
+    condition.broadcast()
+    return bytes
+  }
 }
