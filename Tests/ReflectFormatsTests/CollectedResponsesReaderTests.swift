@@ -156,6 +156,12 @@ import Testing
         "file.csv: error: row 2, column instrument: 'leadership' is not the instrument being imported ('openness'); import one instrument per file"
       ]),
     Case(
+      name: "semicolons between columns",
+      text: "respondent;wave;op01\r\nann;pre;4\r\n",
+      problems: [
+        "file.csv: error: row 1: the columns are separated by semicolons, not commas; save the file as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)) and import it again"
+      ]),
+    Case(
       name: "accents are text like any other",
       text: "respondent,wave,story\nann,pre,caf\u{E9}\n",
       problems: []),
