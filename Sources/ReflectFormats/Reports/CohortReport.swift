@@ -155,7 +155,7 @@ public struct CohortReport: Sendable {
       html += "<tr><th>reliable-change threshold</th>"
       html += "<td class=\"num\">\(threshold ?? "unknown")</td></tr>\n"
       html += "<tr><th>smallest, median, largest change</th>"
-      html += "<td class=\"num\">\(Self.fiveNumbers(spread.changes))</td></tr>\n"
+      html += "<td class=\"num\">\(Self.smallestMedianLargest(spread.changes))</td></tr>\n"
       for kind in [ChangeClassification.improved, .unchanged, .declined, .unknown] {
         guard let count = counts[kind] else { continue }
         html += "<tr><th>\(ChartMarker.symbol(kind)) \(ChartMarker.word(kind))</th>"
@@ -302,7 +302,7 @@ public struct CohortReport: Sendable {
   }
 
   /// Smallest, median and largest of sorted `values`.
-  static func fiveNumbers(_ values: [Double]) -> String {
+  static func smallestMedianLargest(_ values: [Double]) -> String {
     guard let first = values.first, let last = values.last else { return "–" }
     let middle = values.count / 2
     let median =
