@@ -106,7 +106,7 @@ extension ReflectStore {
     }
   }
 
-  private func decodeAnswer(
+  func decodeAnswer(
     kind: String, value: DatabaseValue, session: SessionID
   ) throws
     -> AnswerValue

@@ -38,9 +38,15 @@ public struct Instrument: Sendable, Hashable, Identifiable {
   /// Every question in definition order.
   public var questions: [Question] { sections.flatMap(\.questions) }
 
-  /// The question with `id`.
+  /// The question with `id`: a scan that builds no array, since analyses ask for one
+  /// question per answer.
   public func question(_ id: String) -> Question? {
-    questions.first { $0.id == id }
+    for section in sections {
+      for case .question(let question) in section.elements where question.id == id {
+        return question
+      }
+    }
+    return nil
   }
 
   /// The scale with `id`.

@@ -66,14 +66,18 @@ public struct Export: Sendable {
   /// they renamed into place, so a reader never sees half a file, and a failure leaves
   /// the files of an earlier export as they were.
   ///
+  /// - Parameter progress: called with each file's name before it is written.
   /// - Throws: ``ExportError`` with code `.cannotCreateFolder` or `.cannotWrite`.
   @discardableResult
-  public func write(to directory: String) throws(ExportError) -> [String] {
+  public func write(
+    to directory: String, progress: (_ file: String) -> Void = { _ in }
+  ) throws(ExportError) -> [String] {
     try ExportFileWriter.makeFolder(directory)
     var staged: [(temporary: String, final: String)] = []
     do throws(ExportError) {
       for format in ExportFormats.formats(for: options.kinds) {
         let name = format.fileName(instrumentID: instrument.id)
+        progress(name)
         let final = ExportFileWriter.join(directory, name)
         let temporary = ExportFileWriter.temporaryPath(directory, for: name)
         staged.append((temporary, final))

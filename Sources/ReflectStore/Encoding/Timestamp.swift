@@ -22,6 +22,28 @@ enum Timestamp {
 
   /// The time in `text`, with or without fractional seconds.
   static func date(_ text: String) -> Date? {
-    (try? withMilliseconds.parse(text)) ?? (try? withSeconds.parse(text))
+    // The form the store writes, read without a formatter (exports read a time per
+    // answer); anything else goes to Foundation's parser.
+    if let date = fastDate(text) { return date }
+    return (try? withMilliseconds.parse(text)) ?? (try? withSeconds.parse(text))
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SS.sssZ`, exactly; `nil` for anything else.
+  private static func fastDate(_ text: String) -> Date? {
+    var text = text
+    return text.withUTF8 { bytes -> Date? in
+      guard bytes.count == 24, bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z")
+      else { return nil }
+      var milliseconds = 0
+      for index in 20..<23 {
+        let digit = Int(bytes[index]) &- 0x30
+        guard digit >= 0, digit <= 9 else { return nil }
+        milliseconds = milliseconds * 10 + digit
+      }
+      let seconds = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<19]), as: UTF8.self)
+      guard let whole = SimulatedTimestamp(iso8601: seconds + "Z") else { return nil }
+      return Date(
+        timeIntervalSince1970: Double(whole.secondsSince1970) + Double(milliseconds) / 1_000)
+    }
   }
 }

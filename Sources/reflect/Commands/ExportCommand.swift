@@ -62,10 +62,13 @@ struct ExportCommand: ParsableCommand {
     }
     let loaded = try instruments.load(instrument)
     let database = try store.open()
+    var progress = ProgressLine()
+    defer { progress.clear() }
     let sessions: [ExportSession]
     let roster: ExportRoster
     var growth: [ExportGrowthRow] = []
     do {
+      progress.show("reading \(store.resolvedPath)", now: true)
       sessions = try Self.sessions(of: loaded.instrument, in: database)
       if kinds.contains(.growth) || kinds.contains(.json) {
         let responses = try database.responses(instrument: loaded.instrument)
@@ -90,7 +93,9 @@ struct ExportCommand: ParsableCommand {
       options: ExportOptions(
         kinds: kinds, byteOrderMark: excel, includesText: !noText, pseudonymizer: pseudonymizer))
     do {
-      for path in try export.write(to: out) { print(path) }
+      let paths = try export.write(to: out) { name in progress.show("writing \(name)", now: true) }
+      progress.clear()
+      for path in paths { print(path) }
     } catch {
       Terminal.error("error: \(error.message)")
       throw ExitCode(1)
@@ -102,17 +107,14 @@ struct ExportCommand: ParsableCommand {
   /// and when each was last given.
   static func sessions(of instrument: Instrument, in store: ReflectStore) throws -> [ExportSession]
   {
-    try store.sessions(instrument: instrument.id).sorted { $0.id < $1.id }.map { session in
-      var answeredAt: [String: String] = [:]
-      for entry in try store.answerLog(of: session.id) where entry.value != nil {
-        answeredAt[entry.question] = timestamp(entry.at)
-      }
+    try store.sessionsWithAnswers(instrument: instrument.id).map { stored in
+      let session = stored.session
       return ExportSession(
         respondent: session.respondent, wave: session.wave, session: session.id.description,
         instrumentID: session.instrumentID, version: session.version,
         startedAt: timestamp(session.startedAt), completedAt: session.completedAt.map(timestamp),
-        status: session.status.rawValue, answers: try store.answers(of: session.id),
-        answeredAt: answeredAt)
+        status: session.status.rawValue, answers: stored.answers,
+        answeredAt: stored.answeredAt.mapValues(timestamp))
     }
   }
 }

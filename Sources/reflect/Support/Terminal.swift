@@ -1,4 +1,5 @@
 import Foundation
+import ReflectCore
 
 /// Messages, warnings and progress go to standard error; data to standard output.
 enum Terminal {
@@ -13,11 +14,11 @@ struct ProgressLine {
   private let isShown = isatty(2) == 1
   private var lastShown = Date.distantPast
 
-  /// Shows `text`, at most five times a second.
-  mutating func show(_ text: @autoclosure () -> String) {
+  /// Shows `text`, at most five times a second unless `now` (a new step worth seeing).
+  mutating func show(_ text: @autoclosure () -> String, now force: Bool = false) {
     guard isShown else { return }
     let now = Date()
-    guard now.timeIntervalSince(lastShown) >= 0.2 else { return }
+    guard force || now.timeIntervalSince(lastShown) >= 0.2 else { return }
     lastShown = now
     FileHandle.standardError.write(Data(("\r" + text() + "\u{1B}[K").utf8))
   }
@@ -32,5 +33,9 @@ struct ProgressLine {
 /// A time as ISO 8601 in UTC to the second (`2026-11-29T09:30:12Z`), as listings and
 /// exports show it.
 func timestamp(_ date: Date) -> String {
-  date.formatted(.iso8601)
+  // Without a formatter in the usual range (an export writes a time per answer); the
+  // seconds are truncated, as Foundation's ISO 8601 style does.
+  let seconds = date.timeIntervalSince1970.rounded(.down)
+  guard seconds >= 0, seconds < 253_402_300_800 else { return date.formatted(.iso8601) }
+  return SimulatedTimestamp(secondsSince1970: Int64(seconds)).iso8601
 }
