@@ -32,6 +32,19 @@ import Testing
     }
   }
 
+  @Test func rosterWithSemicolonsSaysHowToSaveIt() throws {
+    try inFolder { folder in
+      try "id;role\r\nm1;mentor\r\n".write(
+        to: folder.appendingPathComponent("roster.csv"), atomically: true, encoding: .utf8)
+      let result = try ReflectProcess.run(["roster", "import", "roster.csv"], directory: folder)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr
+          == "roster.csv: error: row 1: the columns are separated by semicolons, not commas; save the file as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)) and try again\n"
+      )
+    }
+  }
+
   @Test func rosterImportThenUpdate() throws {
     try inFolder { folder in
       let file = folder.appendingPathComponent("roster.csv")

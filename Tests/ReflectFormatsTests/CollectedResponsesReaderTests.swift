@@ -159,7 +159,7 @@ import Testing
       name: "semicolons between columns",
       text: "respondent;wave;op01\r\nann;pre;4\r\n",
       problems: [
-        "file.csv: error: row 1: the columns are separated by semicolons, not commas; save the file as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)) and import it again"
+        "file.csv: error: row 1: the columns are separated by semicolons, not commas; save the file as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)) and try again"
       ]),
     Case(
       name: "accents are text like any other",

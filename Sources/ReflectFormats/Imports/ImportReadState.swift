@@ -115,12 +115,8 @@ struct ImportReadState {
         positions[name] = index
       }
     }
-    if names.count == 1, let separator = [";", "\t"].first(where: { names[0].contains($0) }) {
-      let name = separator == ";" ? "semicolons" : "tabs"
-      problem(
-        row: 1, column: nil,
-        "the columns are separated by \(name), not commas; save the file as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)) and import it again"
-      )
+    if let message = CSVSeparatorHint.message(header: names) {
+      problem(row: 1, column: nil, message)
       skipsRows = true
       header = ImportHeader(layout: reader.layout ?? .wide, count: 1, respondent: -1)
       return

@@ -68,6 +68,10 @@ public enum RosterCSVReader {
         nil, nil, "the file is empty; a roster starts with a header such as id,role,mentor,cohort")
       throw ResponsesReadError(diagnostics: problems)
     }
+    if let message = CSVSeparatorHint.message(header: header) {
+      problem(1, nil, message)
+      throw ResponsesReadError(diagnostics: problems)
+    }
     guard header.contains("id") else {
       problem(
         1, nil,
