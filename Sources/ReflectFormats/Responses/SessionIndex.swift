@@ -15,9 +15,11 @@ struct SessionIndex {
   private var keyBytes: [UInt8] = []
   private var keyStarts: [Int] = [0]
   /// While every key is ASCII: each row's hash, and an open-addressing table (linear
-  /// probing, a power of two in size and at most half full) of row + 1, 0 for free.
+  /// probing, a power of two in size and at most half full) of row + 1 in the low 32 bits
+  /// and the high 32 bits of the row's hash above, 0 for free: most keys looked up are
+  /// new, and the table alone tells so, without reading the keys, which are far apart.
   private var hashes: [Int] = []
-  private var table: [Int] = []
+  private var table: [UInt64] = []
   /// Once a key is not ASCII: every key as a string (see above).
   private var strings: [String: Int]?
 
@@ -44,7 +46,10 @@ struct SessionIndex {
 
   /// Adds `key`, which has no row yet, as row `count`.
   mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
-    if strings == nil && !Self.isASCII(key) { switchToStrings() }
+    // Rows past 32 bits (never in memory) would not fit the table: strings take them.
+    if strings == nil && (!Self.isASCII(key) || count >= Int(UInt32.max) - 1) {
+      switchToStrings()
+    }
     let row = count
     keyBytes.append(contentsOf: key)
     keyStarts.append(keyBytes.count)
@@ -95,25 +100,24 @@ struct SessionIndex {
     return table.withUnsafeBufferPointer { table in
       keyBytes.withUnsafeBufferPointer { bytes in
         keyStarts.withUnsafeBufferPointer { starts in
-          hashes.withUnsafeBufferPointer { hashes in
-            let mask = table.count &- 1
-            var slot = hash & mask
-            // The table is at most half full, so a free slot ends every search.
-            while true {
-              let entry = table[slot]
-              if entry == 0 { return nil }
-              let row = entry &- 1
-              if hashes[row] == hash {
-                let start = starts[row]
-                let end = starts[row &+ 1]
-                if end &- start == key.count
-                  && sameBytes(key, UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                {
-                  return row
-                }
+          let mask = table.count &- 1
+          let tag = UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000
+          var slot = hash & mask
+          // The table is at most half full, so a free slot ends every search.
+          while true {
+            let entry = table[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+              let row = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+              let start = starts[row]
+              let end = starts[row &+ 1]
+              if end &- start == key.count
+                && sameBytes(key, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+              {
+                return row
               }
-              slot = (slot &+ 1) & mask
             }
+            slot = (slot &+ 1) & mask
           }
         }
       }
@@ -124,7 +128,8 @@ struct SessionIndex {
     let mask = table.count &- 1
     var slot = hash & mask
     while table[slot] != 0 { slot = (slot &+ 1) & mask }
-    table[slot] = row &+ 1
+    table[slot] =
+      UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(row &+ 1))
   }
 
   private mutating func rebuildTable(size: Int) {
