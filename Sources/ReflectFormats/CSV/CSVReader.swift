@@ -36,8 +36,11 @@ public struct CSVReader: ~Copyable {
     }
 
     /// The default chunk: large enough that reading costs few system calls, small enough
-    /// to stay in the processor's caches while it is parsed.
-    public static let defaultChunkSize = 1 << 20
+    /// to stay in the processor's second-level cache while the kernel copies it in and it
+    /// is parsed. (Measured on a 500 MB file in the page cache, on a processor with 512 KB
+    /// of L2: reading it in 128 KB chunks took 0.08 s of system time, in 256 KB or 1 MB
+    /// chunks 0.33 s, the copy then going to a buffer that no longer fits.)
+    public static let defaultChunkSize = 128 << 10
 
     /// The default limit of a record's size: far above any real record, and a bound on
     /// memory when a quote that is never closed makes the rest of a file one record.

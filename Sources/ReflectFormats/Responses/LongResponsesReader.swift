@@ -139,7 +139,8 @@ struct LongReadState {
   var problems: [Diagnostic] = []
   private var questions: [QuestionReader] = []
   private var lastQuestion = -1
-  private var sessionRows: [String: Int] = [:]
+  /// The row of each session by its key's bytes.
+  private var sessionIndex = SessionIndex()
   /// The previous row's session, to recognise the next row of the same session by
   /// comparing bytes, without building anything.
   private var lastRespondent = InlineBytes()
@@ -151,7 +152,7 @@ struct LongReadState {
   /// Per (session, question): the CSV row of its answer, 0 for none; refuses duplicates.
   private var answerRows: [Int32] = []
   private let instrumentIDBytes: [UInt8]
-  private let instrumentID: InlineBytes
+  private var instrumentID: InlineBytes
   /// The questions' ids one after another, the `i`th at
   /// `questionIDStarts[i]..<questionIDStarts[i + 1]`: read without reference counting.
   private var questionIDBytes: [UInt8] = []
@@ -165,7 +166,7 @@ struct LongReadState {
   mutating func reserveCapacity(_ sessions: Int) {
     guard sessions > 0 else { return }
     responses.reserveCapacity(sessions)
-    sessionRows.reserveCapacity(sessions)
+    sessionIndex.reserveCapacity(sessions)
     answerRows.reserveCapacity(sessions * questions.count)
   }
 
@@ -227,13 +228,11 @@ struct LongReadState {
   mutating func absorb(_ later: LongReadState, isLast: Bool = false) -> Bool {
     let questionCount = questions.count
     let laterCount = later.responses.count
-    var keys = [String](repeating: "", count: laterCount)
-    for (key, row) in later.sessionRows { keys[row] = key }
     responses.reserveCapacity(responses.count + laterCount)
     answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
     var laterRow = 0
     while laterRow < laterCount {
-      if let row = sessionRows[keys[laterRow]] {
+      if let row = later.sessionIndex.withKey(laterRow, { sessionIndex.row(of: $0) }) {
         // A session that began in this part (usually the one cut by the parts' boundary).
         let slots = row &* questionCount
         let laterSlots = laterRow &* questionCount
@@ -250,13 +249,20 @@ struct LongReadState {
       }
       // A run of new sessions, copied at once.
       var runEnd = laterRow + 1
-      while runEnd < laterCount && sessionRows[keys[runEnd]] == nil { runEnd += 1 }
+      while runEnd < laterCount
+        && later.sessionIndex.withKey(runEnd, { sessionIndex.row(of: $0) }) == nil
+      {
+        runEnd += 1
+      }
       let firstRow = responses.count
       responses.append(contentsOf: later.responses, rows: laterRow..<runEnd)
       answerRows.append(
         contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
       if !isLast {
-        for index in laterRow..<runEnd { sessionRows[keys[index]] = firstRow + index - laterRow }
+        // Rows are numbered as keys are appended, here from `firstRow` on.
+        for index in laterRow..<runEnd {
+          later.sessionIndex.withKey(index) { sessionIndex.append($0) }
+        }
       }
       laterRow = runEnd
     }
@@ -404,8 +410,7 @@ struct LongReadState {
     keyBytes.append(contentsOf: record[columns.wave])
     keyBytes.append(0)
     if let column = columns.session { keyBytes.append(contentsOf: record[column]) }
-    let key = String(decoding: keyBytes, as: UTF8.self)
-    if let existing = sessionRows[key] {
+    if let existing = keyBytes.withUnsafeBufferPointer({ sessionIndex.row(of: $0) }) {
       lastRow = existing
       return existing
     }
@@ -426,7 +431,8 @@ struct LongReadState {
       completedAt: columns.answeredAt.flatMap { try? record.string(at: $0) })
     let row = responses.appendSession(info)
     answerRows.append(contentsOf: repeatElement(0, count: questions.count))
-    sessionRows[key] = row
+    // The index numbers rows as `responses` does: both gain one row per new session.
+    keyBytes.withUnsafeBufferPointer { sessionIndex.append($0) }
     lastRow = row
     return row
   }
@@ -527,19 +533,12 @@ struct LongReadState {
 }
 
 /// Whether a field holds exactly `bytes`. This runs several times per row of files with
-/// millions of rows, on short ids: a plain loop beats both the generic `elementsEqual`
-/// (a fifth of the run time) and a call to `memcmp`.
+/// millions of rows, on short ids: `sameBytes`' word compares beat the generic
+/// `elementsEqual` (a fifth of the run time), a call to `memcmp` and a loop over bytes.
 @inline(__always)
 private func bytesEqual(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
   guard field.count == bytes.count else { return false }
-  return bytes.withUnsafeBufferPointer { other in
-    var index = 0
-    while index < other.count {
-      if field[index] != other[index] { return false }
-      index &+= 1
-    }
-    return true
-  }
+  return bytes.withUnsafeBufferPointer { sameBytes(field, $0) }
 }
 
 /// Up to 64 bytes held inline, with no reference counting: the previous row's ids, which
@@ -562,33 +561,26 @@ private struct InlineBytes {
     withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
   }
 
-  /// Whether `bytes` are the bytes held.
+  /// Whether `bytes` are the bytes held. (Mutating only so that the bytes held are read
+  /// where they are, not copied first.)
   @inline(__always)
-  func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  mutating func holds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.count == count else { return false }
-    return withUnsafeBytes(of: words) { held in
-      var index = 0
-      while index < bytes.count {
-        if held[index] != bytes[index] { return false }
-        index &+= 1
-      }
-      return true
+    // `count` is 0...64 here (`bytes.count` is never negative), within the words held.
+    guard count > 0, let field = bytes.baseAddress else { return true }
+    return withUnsafeBytes(of: &words) { held in
+      guard let held = held.baseAddress else { return false }  // never: 64 bytes
+      return sameBytes(UnsafeRawPointer(field), held, count: count)
     }
   }
 }
 
-/// Whether two byte ranges hold the same bytes, with a plain loop (see above).
+/// Whether two byte ranges hold the same bytes (see above).
 @inline(__always)
 private func bytesEqual(
   _ field: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>
 )
   -> Bool
 {
-  guard field.count == other.count else { return false }
-  var index = 0
-  while index < other.count {
-    if field[index] != other[index] { return false }
-    index &+= 1
-  }
-  return true
+  sameBytes(field, other)
 }

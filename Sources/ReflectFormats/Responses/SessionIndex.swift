@@ -1,0 +1,195 @@
+/// The sessions of a long CSV read so far, by key (respondent, wave and session id, as
+/// bytes separated by 0 bytes): the row of a key's session, found from the key's bytes
+/// without building a string for each session.
+///
+/// The reader used to keep a dictionary of strings. Swift strings are equal when they are
+/// canonically equivalent, which some different byte sequences are ("é" as one scalar or
+/// as two, the Kelvin sign and "K"), and invalid UTF-8 decodes to U+FFFD; two ASCII
+/// strings, though, are equal exactly when their bytes are. So the index compares bytes as
+/// long as every key is ASCII, which ids in practice are, and at the first key that is not,
+/// it turns into that dictionary of strings for good, giving the same sessions as before.
+///
+/// Rows are numbered in the order keys are appended: the `i`th key appended is row `i`.
+struct SessionIndex {
+  /// All keys, one after another: row `i`'s at `keyStarts[i]..<keyStarts[i + 1]`.
+  private var keyBytes: [UInt8] = []
+  private var keyStarts: [Int] = [0]
+  /// While every key is ASCII: each row's hash, and an open-addressing table (linear
+  /// probing, a power of two in size and at most half full) of row + 1 in the low 32 bits
+  /// and the high 32 bits of the row's hash above, 0 for free: most keys looked up are
+  /// new, and the table alone tells so, without reading the keys, which are far apart.
+  private var hashes: [Int] = []
+  private var table: [UInt64] = []
+  /// Once a key is not ASCII: every key as a string (see above).
+  private var strings: [String: Int]?
+
+  /// The number of keys.
+  var count: Int { keyStarts.count - 1 }
+
+  mutating func reserveCapacity(_ sessions: Int) {
+    guard sessions > 0 else { return }
+    keyStarts.reserveCapacity(sessions + 1)
+    keyBytes.reserveCapacity(sessions * 24)
+    if strings == nil {
+      hashes.reserveCapacity(sessions)
+      let size = Self.tableSize(for: sessions)
+      if size > table.count { rebuildTable(size: size) }
+    }
+  }
+
+  /// The row of the session with key `key`, if it has one.
+  mutating func row(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    if strings == nil && !Self.isASCII(key) { switchToStrings() }
+    if let strings { return strings[String(decoding: key, as: UTF8.self)] }
+    return find(key, hash: Self.hash(key))
+  }
+
+  /// Adds `key`, which has no row yet, as row `count`.
+  mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+    // Rows past 32 bits (never in memory) would not fit the table: strings take them.
+    if strings == nil && (!Self.isASCII(key) || count >= Int(UInt32.max) - 1) {
+      switchToStrings()
+    }
+    let row = count
+    keyBytes.append(contentsOf: key)
+    keyStarts.append(keyBytes.count)
+    if strings != nil {
+      strings![String(decoding: key, as: UTF8.self)] = row
+      return
+    }
+    let hash = Self.hash(key)
+    hashes.append(hash)
+    if hashes.count * 2 > table.count {
+      rebuildTable(size: Self.tableSize(for: hashes.count * 2))
+    } else {
+      place(row: row, hash: hash)
+    }
+  }
+
+  /// Calls `body` with the key of `row`.
+  func withKey<Result>(
+    _ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+  ) rethrows -> Result {
+    try keyBytes.withUnsafeBufferPointer { bytes in
+      try body(UnsafeBufferPointer(rebasing: bytes[keyStarts[row]..<keyStarts[row + 1]]))
+    }
+  }
+
+  /// Hashed with the standard library's hasher, which is seeded per process, so that no
+  /// file can be made to put every key on one chain.
+  private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    var hasher = Hasher()
+    hasher.combine(bytes: UnsafeRawBufferPointer(key))
+    return hasher.finalize()
+  }
+
+  private static func tableSize(for count: Int) -> Int {
+    var size = 16
+    while size < count * 2 { size *= 2 }
+    return size
+  }
+
+  private static func isASCII(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    var any: UInt8 = 0
+    for byte in key { any |= byte }
+    return any < 0x80
+  }
+
+  private func find(_ key: UnsafeBufferPointer<UInt8>, hash: Int) -> Int? {
+    guard !table.isEmpty else { return nil }
+    return table.withUnsafeBufferPointer { table in
+      keyBytes.withUnsafeBufferPointer { bytes in
+        keyStarts.withUnsafeBufferPointer { starts in
+          let mask = table.count &- 1
+          let tag = UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000
+          var slot = hash & mask
+          // The table is at most half full, so a free slot ends every search.
+          while true {
+            let entry = table[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+              let row = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) &- 1
+              let start = starts[row]
+              let end = starts[row &+ 1]
+              if end &- start == key.count
+                && sameBytes(key, UnsafeBufferPointer(rebasing: bytes[start..<end]))
+              {
+                return row
+              }
+            }
+            slot = (slot &+ 1) & mask
+          }
+        }
+      }
+    }
+  }
+
+  private mutating func place(row: Int, hash: Int) {
+    let mask = table.count &- 1
+    var slot = hash & mask
+    while table[slot] != 0 { slot = (slot &+ 1) & mask }
+    table[slot] =
+      UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(row &+ 1))
+  }
+
+  private mutating func rebuildTable(size: Int) {
+    table = Array(repeating: 0, count: size)
+    for row in hashes.indices { place(row: row, hash: hashes[row]) }
+  }
+
+  private mutating func switchToStrings() {
+    var strings: [String: Int] = [:]
+    strings.reserveCapacity(max(keyStarts.capacity - 1, count))
+    for row in 0..<count {
+      withKey(row) { strings[String(decoding: $0, as: UTF8.self)] = row }
+    }
+    self.strings = strings
+    hashes = []
+    table = []
+  }
+}
+
+/// Whether `a` and `b` hold the same bytes; several times per row of files with millions
+/// of rows, on short ids.
+@inline(__always)
+func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard a.count == b.count else { return false }
+  guard a.count > 0, let x = a.baseAddress, let y = b.baseAddress else { return true }
+  return sameBytes(UnsafeRawPointer(x), UnsafeRawPointer(y), count: a.count)
+}
+
+/// Whether the `count` bytes (at least 1) at `x` and at `y` are the same.
+///
+/// Compares eight bytes at a time, and a tail of up to seven with two overlapping loads
+/// (or, below four bytes, the first, middle and last byte), so that there is no loop over
+/// bytes whose end the processor would mispredict. Every load is inside both ranges: at
+/// offsets from 0 to `count - 8` (or `count - 4`, or `count - 1`).
+@inline(__always)
+func sameBytes(_ x: UnsafeRawPointer, _ y: UnsafeRawPointer, count: Int) -> Bool {
+  if count >= 8 {
+    var offset = 0
+    while offset &+ 8 < count {
+      if x.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        != y.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      {
+        return false
+      }
+      offset &+= 8
+    }
+    // The last eight bytes, overlapping bytes already compared.
+    return x.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+      == y.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+  }
+  if count >= 4 {
+    return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+      && x.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+        == y.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+  }
+  // One to three bytes: the first, middle and last are all of them.
+  let middle = count &>> 1
+  let last = count &- 1
+  return x.load(as: UInt8.self) == y.load(as: UInt8.self)
+    && x.load(fromByteOffset: middle, as: UInt8.self)
+      == y.load(fromByteOffset: middle, as: UInt8.self)
+    && x.load(fromByteOffset: last, as: UInt8.self) == y.load(fromByteOffset: last, as: UInt8.self)
+}

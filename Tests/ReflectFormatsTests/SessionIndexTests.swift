@@ -1,0 +1,112 @@
+import ReflectCore
+import Testing
+
+@testable import ReflectFormats
+
+/// The index of sessions by their key's bytes gives the sessions that a dictionary of
+/// strings gave: by bytes while every key is ASCII, by canonical equivalence from the
+/// first key that is not.
+@Suite struct SessionIndexTests {
+  @Test("compares bytes as a loop over them would, at every length and difference")
+  func sameBytesAgreesWithALoop() {
+    var random = SeededGenerator(seed: 11)
+    for _ in 0..<20_000 {
+      let count = Int.random(in: 0...70, using: &random)
+      // A shared buffer with both ranges at random offsets, so that loads are unaligned.
+      var bytes = (0..<(2 * count + 16)).map { _ in UInt8.random(in: 0...255, using: &random) }
+      let first = Int.random(in: 0...8, using: &random)
+      let second = count + 8 + Int.random(in: 0...(8 - (first > 0 ? 1 : 0)), using: &random)
+      for index in 0..<count where Bool.random(using: &random) || count < 3 {
+        bytes[second + index] = bytes[first + index]
+      }
+      if count > 0 && Int.random(in: 0..<3, using: &random) == 0 {
+        for index in 0..<count { bytes[second + index] = bytes[first + index] }
+        if Bool.random(using: &random) {
+          bytes[second + Int.random(in: 0..<count, using: &random)] ^=
+            1
+            << UInt8.random(
+              in: 0..<8, using: &random)
+        }
+      }
+      let expected = (0..<count).allSatisfy { bytes[first + $0] == bytes[second + $0] }
+      bytes.withUnsafeBufferPointer { buffer in
+        let a = UnsafeBufferPointer(rebasing: buffer[first..<(first + count)])
+        let b = UnsafeBufferPointer(rebasing: buffer[second..<(second + count)])
+        #expect(sameBytes(a, b) == expected, "\(count) bytes at \(first) and \(second)")
+        if count > 0 {
+          let shorter = UnsafeBufferPointer(rebasing: buffer[second..<(second + count - 1)])
+          #expect(!sameBytes(a, shorter))
+        }
+      }
+    }
+  }
+
+  func row(_ index: inout SessionIndex, _ key: String) -> Int? {
+    Array(key.utf8).withUnsafeBufferPointer { index.row(of: $0) }
+  }
+
+  func append(_ index: inout SessionIndex, _ key: String) {
+    Array(key.utf8).withUnsafeBufferPointer { index.append($0) }
+  }
+
+  @Test("finds every key appended, and no other, through regrowing")
+  func findsKeysAppended() {
+    var index = SessionIndex()
+    for number in 0..<5_000 {
+      #expect(row(&index, "p\(number)\0pre\0") == nil)
+      append(&index, "p\(number)\0pre\0")
+    }
+    #expect(index.count == 5_000)
+    for number in 0..<5_000 {
+      #expect(row(&index, "p\(number)\0pre\0") == number)
+      #expect(row(&index, "p\(number)\0post\0") == nil)
+    }
+    #expect(row(&index, "") == nil)
+    append(&index, "")
+    #expect(row(&index, "") == 5_000)
+    index.withKey(42) { #expect(Array($0) == Array("p42\0pre\0".utf8)) }
+  }
+
+  @Test("matches keys as strings do once a key is not ASCII")
+  func nonASCIIKeysMatchAsStrings() {
+    var index = SessionIndex()
+    index.reserveCapacity(100)
+    append(&index, "K1\0pre\0")
+    append(&index, "Jos\u{E9}\0pre\0")
+    #expect(row(&index, "Jose\u{301}\0pre\0") == 1)  // canonically equivalent
+    #expect(row(&index, "\u{212A}1\0pre\0") == 0)  // the Kelvin sign is K
+    #expect(row(&index, "K1\0pre\0") == 0)
+    append(&index, "\u{E9}\0post\0")
+    #expect(row(&index, "e\u{301}\0post\0") == 2)
+    #expect(row(&index, "K2\0pre\0") == nil)
+    #expect(index.count == 3)
+  }
+
+  @Test("reads canonically equivalent ids as one session, in parts as serially")
+  func equivalentIdsAreOneSession() throws {
+    let reader = LongResponsesReader(instrument: LongResponsesReaderTests.instrument)
+    var text = "respondent,wave,item,value\n"
+    for person in 0..<40 { text += "p\(person),pre,op01,4\n" }
+    text += "Jos\u{E9},pre,op01,4\n"
+    for person in 40..<80 { text += "p\(person),pre,op01,4\n" }
+    text += "Jose\u{301},pre,op02,2\n"
+    text += "\u{212A}9,pre,op02,3\n"
+    text += "K9,pre,op01,1\n"
+    let bytes = Array(text.utf8)
+    let serial = try reader.read(bytes: bytes, file: "long.csv")
+    #expect(serial.count == 82)
+    #expect(serial.sessions[40].respondent == "Jos\u{E9}")
+    #expect(serial.value(row: 40, column: 1) == 2)
+    #expect(serial.sessions[81].respondent == "\u{212A}9")
+    #expect(serial.value(row: 81, column: 0) == 1)
+    for target in stride(from: 30, to: bytes.count - 10, by: 13) {
+      let parts = try #require(
+        reader.readInParts(.bytes(bytes, name: "long.csv"), splittingNear: [target]))
+      #expect(parts.sessions == serial.sessions, "a part at \(target)")
+      for column in serial.questionIDs.indices {
+        #expect(
+          parts.values(column).map(\.bitPattern) == serial.values(column).map(\.bitPattern))
+      }
+    }
+  }
+}
