@@ -108,6 +108,13 @@ import Testing
       ])
   }
 
+  @Test func semicolonsBetweenColumns() {
+    #expect(
+      problems("respondent;wave;item;value\np1;pre;op01;4\n") == [
+        "long.csv: error: row 1: the columns are separated by semicolons, not commas; save the file as CSV with commas (in Excel: CSV UTF-8 (Comma delimited)) and try again"
+      ])
+  }
+
   @Test func emptyFile() {
     #expect(
       problems("") == [

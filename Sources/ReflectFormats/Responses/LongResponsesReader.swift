@@ -291,9 +291,11 @@ struct LongReadState {
     guard missing.isEmpty, let respondent = names["respondent"], let wave = names["wave"],
       let item = names["item"], let value = names["value"]
     else {
+      let header = Array(names.keys)
       problem(
         row: 1, column: nil,
-        "the header lacks \(missing.joined(separator: ", ")); a long CSV has the columns respondent,wave,item,value (and optionally session, instrument, version, label, answered_at)"
+        CSVSeparatorHint.message(header: header)
+          ?? "the header lacks \(missing.joined(separator: ", ")); a long CSV has the columns respondent,wave,item,value (and optionally session, instrument, version, label, answered_at)"
       )
       // Read no further: without these columns no row can be understood.
       columns = LongColumns(respondent: -1, wave: -1, item: -1, value: -1)
