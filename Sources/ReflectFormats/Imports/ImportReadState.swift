@@ -60,18 +60,7 @@ struct ImportReadState {
   // MARK: Problems
 
   mutating func problem(row: Int?, column: String?, _ message: String) {
-    problems.append(Self.diagnostic(file: file, row: row, column: column, message))
-  }
-
-  private static func diagnostic(
-    file: String, row: Int?, column: String?, _ message: String,
-    severity: Diagnostic.Severity = .error
-  ) -> Diagnostic {
-    var prefix = row.map { "row \($0)" } ?? ""
-    if let column { prefix += prefix.isEmpty ? "column \(column)" : ", column \(column)" }
-    return Diagnostic(
-      file: file, location: nil, severity: severity,
-      message: prefix.isEmpty ? message : "\(prefix): \(message)")
+    problems.append(.csv(file: file, row: row, column: column, message))
   }
 
   func tooMany() -> Diagnostic {
@@ -140,7 +129,7 @@ struct ImportReadState {
       for (index, name) in names.enumerated()
       where !name.isEmpty && !Self.longColumns.contains(name) {
         warnings.append(
-          Self.diagnostic(
+          Diagnostic.csv(
             file: file, row: 1, column: "\(index + 1)",
             "'\(name)' is not a column of the long layout (\(Self.longColumns.joined(separator: ", "))) and is ignored",
             severity: .warning))
@@ -404,7 +393,7 @@ struct ImportReadState {
     var problems = problems
     if header == nil {
       problems.append(
-        Self.diagnostic(
+        Diagnostic.csv(
           file: file, row: nil, column: nil,
           "the file is empty; it starts with a header such as respondent,wave,item,value (long) or respondent,wave and question ids (wide)"
         ))
@@ -413,7 +402,7 @@ struct ImportReadState {
     var warnings = warnings
     if let otherVersion {
       warnings.append(
-        Self.diagnostic(
+        Diagnostic.csv(
           file: file, row: nil, column: "version",
           "\(otherVersionRows) row\(otherVersionRows == 1 ? "" : "s") give version \(otherVersion), but \(instrument.id) is version \(instrument.version); the answers were checked against \(instrument.version) and are kept with it",
           severity: .warning))

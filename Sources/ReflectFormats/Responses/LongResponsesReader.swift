@@ -209,12 +209,7 @@ struct LongReadState {
   }
 
   mutating func problem(row: Int?, column: String?, _ message: String) {
-    var prefix = ""
-    if let row { prefix = "row \(row)" }
-    if let column { prefix += prefix.isEmpty ? "column \(column)" : ", column \(column)" }
-    problems.append(
-      Diagnostic(
-        file: file, location: nil, message: prefix.isEmpty ? message : "\(prefix): \(message)"))
+    problems.append(.csv(file: file, row: row, column: column, message))
   }
 
   /// Adds what `later` read, the reader of the part of the file that follows this one's,

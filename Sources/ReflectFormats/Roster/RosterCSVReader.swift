@@ -28,11 +28,7 @@ public enum RosterCSVReader {
     var header: [String] = []
     var problems: [Diagnostic] = []
     func problem(_ row: Int?, _ column: String?, _ message: String) {
-      var prefix = row.map { "row \($0)" } ?? ""
-      if let column { prefix += prefix.isEmpty ? "column \(column)" : ", column \(column)" }
-      problems.append(
-        Diagnostic(
-          file: path, location: nil, message: prefix.isEmpty ? message : "\(prefix): \(message)"))
+      problems.append(.csv(file: path, row: row, column: column, message))
     }
     do {
       var reader = try CSVReader(path: path)
