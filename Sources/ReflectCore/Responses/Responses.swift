@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One administered session of an instrument: who, which wave, when.
 public struct SessionInfo: Sendable, Hashable {
   public var respondent: String
@@ -54,6 +56,39 @@ public struct Responses: Sendable {
     columnIndex = index
   }
 
+  /// Responses to `instrument` with the given sessions and their values row by row, as a
+  /// reader collects them: session `row`'s value for the question in `column` is
+  /// `values[row * questionIDs.count + column]` (`nan` where missing). Stored column by
+  /// column like any other responses.
+  ///
+  /// - Parameter threads: how many threads may turn rows into columns (large inputs).
+  package init(
+    instrument: Instrument, sessions: [SessionInfo], rowMajorValues values: [Double],
+    threads: Int = 1
+  ) {
+    self.init(instrument: instrument)
+    let width = questionIDs.count
+    let count = sessions.count
+    precondition(values.count == count * width, "values for another number of sessions")
+    self.sessions = sessions
+    guard width > 0, count > 0 else { return }
+    // One pass over the rows, writing every column as it goes (a pass per column would
+    // read all values once per column), in ranges of rows on several threads.
+    var columns = (0..<width).map { _ in [Double](repeating: .nan, count: count) }
+    let parts = max(1, min(threads, count / 65_536 + 1))
+    values.withUnsafeBufferPointer { values in
+      withEachBase(of: &columns) { targets in
+        let job = Transposition(values: values, targets: targets, rows: count, parts: parts)
+        if parts == 1 {
+          job.run(part: 0)
+        } else {
+          DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0) }
+        }
+      }
+    }
+    self.columns = columns
+  }
+
   /// The number of sessions.
   public var count: Int { sessions.count }
 
@@ -74,16 +109,6 @@ public struct Responses: Sendable {
     sessions.append(info)
     for column in columns.indices { columns[column].append(.nan) }
     return sessions.count - 1
-  }
-
-  /// Appends the sessions `rows` of `other`, responses to the same instrument, with their
-  /// answers: to join responses read in parts.
-  public mutating func append(contentsOf other: Responses, rows: Range<Int>) {
-    precondition(other.questionIDs == questionIDs, "responses to another instrument")
-    sessions.append(contentsOf: other.sessions[rows])
-    for column in columns.indices {
-      columns[column].append(contentsOf: other.columns[column][rows])
-    }
   }
 
   /// The answer of session `row` to the question in `column`; `nan` when missing.
@@ -110,6 +135,44 @@ public struct Responses: Sendable {
     var seen = Set<String>()
     return sessions.map(\.wave).filter { seen.insert($0).inserted }
   }
+}
+
+/// Row-major values copied into columns, in `parts` ranges of rows that threads take one
+/// each: they write to disjoint elements, hence `@unchecked Sendable`.
+private struct Transposition: @unchecked Sendable {
+  let values: UnsafeBufferPointer<Double>
+  let targets: [UnsafeMutablePointer<Double>]
+  let rows: Int
+  let parts: Int
+
+  func run(part: Int) {
+    let width = targets.count
+    let end = part == parts - 1 ? rows : rows / parts * (part + 1)
+    for row in rows / parts * part..<end {
+      let source = row &* width
+      for column in 0..<width {
+        targets[column][row] = values[source &+ column]
+      }
+    }
+  }
+}
+
+/// Calls `body` with the base address of each of `arrays` (none empty), all valid during
+/// the call: one `withUnsafeMutableBufferPointer` inside another.
+private func withEachBase(
+  of arrays: inout [[Double]], from index: Int = 0,
+  _ bases: [UnsafeMutablePointer<Double>] = [],
+  _ body: ([UnsafeMutablePointer<Double>]) -> Void
+) {
+  guard index < arrays.count else { return body(bases) }
+  // Moved out, so that the array is uniquely held and `arrays` can be passed on.
+  var array = arrays[index]
+  arrays[index] = []
+  array.withUnsafeMutableBufferPointer { buffer in
+    guard let base = buffer.baseAddress else { return }
+    withEachBase(of: &arrays, from: index + 1, bases + [base], body)
+  }
+  arrays[index] = array
 }
 
 extension Responses {

@@ -92,7 +92,7 @@ extension LongResponsesReader {
       if !paused { break }
     }
     guard let joined, joined.columns != nil, joined.problems.isEmpty else { return nil }
-    let responses = joined.responses
+    let responses = joined.responses(threads: starts.count)
     releaseInBackground(joined)
     return responses
   }

@@ -98,7 +98,7 @@ public struct LongResponsesReader: Sendable {
         "the file is empty; a long CSV starts with the header respondent,wave,item,value")
     }
     guard state.problems.isEmpty else { throw ResponsesReadError(diagnostics: state.problems) }
-    return state.responses
+    return state.responses()
   }
 }
 
@@ -134,11 +134,36 @@ private struct QuestionReader {
 struct LongReadState {
   let instrument: Instrument
   let file: String
-  var responses: Responses
-  var columns: LongColumns?
+  /// The sessions read, in the order they were met.
+  private var sessions: [SessionInfo] = []
+  /// The numeric answers, row by row: session `row`'s value for the question in
+  /// `Responses` column `column` is `values[row * valueColumns + column]` (`nan` for none).
+  /// One flat array costs a row one store, where `Responses`' columns, arrays in an
+  /// array, cost two checks of uniqueness and a new session an append per column.
+  private var values: [Double] = []
+  private let valueColumns: Int
+  var columns: LongColumns? {
+    didSet {
+      respondentField = columns?.respondent ?? -1
+      waveField = columns?.wave ?? -1
+      itemField = columns?.item ?? -1
+      valueField = columns?.value ?? -1
+      sessionField = columns?.session ?? -1
+      instrumentField = columns?.instrument ?? -1
+    }
+  }
+  /// The columns of `columns` that every row reads, -1 for none: read without unwrapping
+  /// the optional struct on every row.
+  private var respondentField = -1
+  private var waveField = -1
+  private var itemField = -1
+  private var valueField = -1
+  private var sessionField = -1
+  private var instrumentField = -1
   var problems: [Diagnostic] = []
   private var questions: [QuestionReader] = []
-  private var lastQuestion = -1
+  /// The questions by id, for the item column of every row.
+  private let questionIDs: QuestionIDTable
   /// The row of each session by its key's bytes.
   private var sessionIndex = SessionIndex()
   /// The previous row's session, to recognise the next row of the same session by
@@ -153,10 +178,6 @@ struct LongReadState {
   private var answerRows: [Int32] = []
   private let instrumentIDBytes: [UInt8]
   private var instrumentID: InlineBytes
-  /// The questions' ids one after another, the `i`th at
-  /// `questionIDStarts[i]..<questionIDStarts[i + 1]`: read without reference counting.
-  private var questionIDBytes: [UInt8] = []
-  private var questionIDStarts: [Int] = [0]
   /// Per question, its column in `responses` or -1, and the stored value of each
   /// one-digit choice value (`digitValues[10 * question + digit]`): the common case of a
   /// row, read without copying a `QuestionReader`.
@@ -165,9 +186,18 @@ struct LongReadState {
 
   mutating func reserveCapacity(_ sessions: Int) {
     guard sessions > 0 else { return }
-    responses.reserveCapacity(sessions)
+    self.sessions.reserveCapacity(sessions)
+    values.reserveCapacity(sessions * valueColumns)
     sessionIndex.reserveCapacity(sessions)
     answerRows.reserveCapacity(sessions * questions.count)
+  }
+
+  /// What was read, as ``Responses``.
+  ///
+  /// - Parameter threads: how many threads may put the answers into columns.
+  func responses(threads: Int = 1) -> Responses {
+    Responses(
+      instrument: instrument, sessions: sessions, rowMajorValues: values, threads: threads)
   }
 
   init(instrument: Instrument, file: String) {
@@ -175,7 +205,9 @@ struct LongReadState {
     self.file = file
     instrumentIDBytes = Array(instrument.id.utf8)
     instrumentID = instrumentIDBytes.withUnsafeBufferPointer { InlineBytes($0) }
-    responses = Responses(instrument: instrument)
+    let responses = Responses(instrument: instrument)
+    valueColumns = responses.questionIDs.count
+    questionIDs = QuestionIDTable(instrument.questions.map { Array($0.id.utf8) })
     questions = instrument.questions.map { question in
       var reader = QuestionReader(
         id: Array(question.id.utf8), column: responses.column(of: question.id), numbers: [:],
@@ -201,8 +233,6 @@ struct LongReadState {
       return reader
     }
     for question in questions {
-      questionIDBytes += question.id
-      questionIDStarts.append(questionIDBytes.count)
       questionColumns.append(question.column ?? -1)
       digitValues += question.digits
     }
@@ -222,8 +252,10 @@ struct LongReadState {
   ///   kept up to date (it is not used again).
   mutating func absorb(_ later: LongReadState, isLast: Bool = false) -> Bool {
     let questionCount = questions.count
-    let laterCount = later.responses.count
-    responses.reserveCapacity(responses.count + laterCount)
+    let width = valueColumns
+    let laterCount = later.sessions.count
+    sessions.reserveCapacity(sessions.count + laterCount)
+    values.reserveCapacity(values.count + later.values.count)
     answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
     var laterRow = 0
     while laterRow < laterCount {
@@ -234,9 +266,9 @@ struct LongReadState {
         for question in 0..<questionCount where later.answerRows[laterSlots + question] != 0 {
           guard answerRows[slots + question] == 0 else { return false }
           answerRows[slots + question] = later.answerRows[laterSlots + question]
-          if let column = questions[question].column {
-            responses.set(
-              later.responses.value(row: laterRow, column: column), row: row, column: column)
+          let column = questionColumns[question]
+          if column >= 0 {
+            values[row &* width + column] = later.values[laterRow &* width + column]
           }
         }
         laterRow += 1
@@ -249,12 +281,12 @@ struct LongReadState {
       {
         runEnd += 1
       }
-      let firstRow = responses.count
-      responses.append(contentsOf: later.responses, rows: laterRow..<runEnd)
+      sessions.append(contentsOf: later.sessions[laterRow..<runEnd])
+      values.append(contentsOf: later.values[laterRow * width..<runEnd * width])
       answerRows.append(
         contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
       if !isLast {
-        // Rows are numbered as keys are appended, here from `firstRow` on.
+        // Rows are numbered as keys are appended, here from the first new row on.
         for index in laterRow..<runEnd {
           later.sessionIndex.withKey(index) { sessionIndex.append($0) }
         }
@@ -303,36 +335,48 @@ struct LongReadState {
   }
 
   mutating func readRow(_ record: borrowing CSVRecord) {
-    guard let columns, columns.respondent >= 0 else { return }
+    guard respondentField >= 0 else { return }
     let row = record.row
-    guard let question = findQuestion(record[columns.item]) else {
-      let item = (try? record.string(at: columns.item)) ?? "?"
+    guard let question = questionIDs.index(of: record[itemField]) else {
+      let item = (try? record.string(at: itemField)) ?? "?"
       problem(
         row: row, column: "item",
         "'\(item)' is not a question of \(instrument.id); see `reflect show \(instrument.id)` for its ids"
       )
       return
     }
-    if let instrumentColumn = columns.instrument, !record.isEmpty(at: instrumentColumn),
-      !(instrumentID.holds(record[instrumentColumn])
-        || bytesEqual(record[instrumentColumn], instrumentIDBytes))
+    if instrumentField >= 0, !record.isEmpty(at: instrumentField),
+      !(instrumentID.holds(record[instrumentField])
+        || bytesEqual(record[instrumentField], instrumentIDBytes))
     {
-      let name = (try? record.string(at: instrumentColumn)) ?? ""
+      let name = (try? record.string(at: instrumentField)) ?? ""
       problem(
         row: row, column: "instrument",
         "'\(name)' is not the instrument being read ('\(instrument.id)'); export one instrument per file"
       )
       return
     }
-    if record.isEmpty(at: columns.respondent) {
-      problem(row: row, column: "respondent", "the respondent id is empty")
-      return
+    // The previous row's session, recognised by comparing bytes. (Its respondent and wave
+    // were not empty, so neither are these.) Ids too long to be held inline never match,
+    // and take the way through the index.
+    let sessionRow: Int
+    if lastRow >= 0 && lastRespondent.holds(record[respondentField])
+      && lastWave.holds(record[waveField])
+      && (sessionField < 0 || lastSession.holds(record[sessionField]))
+    {
+      sessionRow = lastRow
+    } else {
+      if record.isEmpty(at: respondentField) {
+        problem(row: row, column: "respondent", "the respondent id is empty")
+        return
+      }
+      if record.isEmpty(at: waveField) {
+        problem(row: row, column: "wave", "the wave is empty; give a label such as pre or post")
+        return
+      }
+      guard let found = session(for: record) else { return }
+      sessionRow = found
     }
-    if record.isEmpty(at: columns.wave) {
-      problem(row: row, column: "wave", "the wave is empty; give a label such as pre or post")
-      return
-    }
-    guard let sessionRow = session(for: record, columns: columns) else { return }
 
     let slot = sessionRow &* questions.count &+ question
     if answerRows[slot] != 0 {
@@ -345,57 +389,30 @@ struct LongReadState {
     }
     answerRows[slot] = Int32(truncatingIfNeeded: row)
 
-    guard !record.isEmpty(at: columns.value) else { return }  // unanswered
+    guard !record.isEmpty(at: valueField) else { return }  // unanswered
     // The common case, a one-digit choice value, without copying the question's reader.
-    let field = record[columns.value]
-    if field.count == 1, questionColumns[question] >= 0 {
+    let field = record[valueField]
+    let column = questionColumns[question]
+    if field.count == 1, column >= 0 {
       let digit = Int(field[0]) &- 0x30
       if digit >= 0, digit < 10, let value = digitValues[question &* 10 &+ digit] {
-        responses.set(value, row: sessionRow, column: questionColumns[question])
+        values[sessionRow &* valueColumns &+ column] = value
         return
       }
     }
     let reader = questions[question]
     guard
-      let value = parseValue(field, reader: reader)
-        ?? slowValue(record, columns, reader, row: row)
+      let value = parseValue(field, reader: reader) ?? slowValue(record, reader, row: row)
     else {
       return
     }
-    if let column = reader.column { responses.set(value, row: sessionRow, column: column) }
+    if column >= 0 { values[sessionRow &* valueColumns &+ column] = value }
   }
 
-  /// The question whose id is `bytes`; tries the one after the previous row's first.
-  private mutating func findQuestion(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    let count = questionIDStarts.count - 1
-    let previous = lastQuestion
-    let found = questionIDBytes.withUnsafeBufferPointer { ids in
-      questionIDStarts.withUnsafeBufferPointer { starts -> Int? in
-        var index = previous
-        for _ in 0..<count {
-          index &+= 1
-          if index >= count { index = 0 }
-          let start = starts[index]
-          if starts[index + 1] &- start == bytes.count
-            && bytesEqual(bytes, UnsafeBufferPointer(rebasing: ids[start..<starts[index + 1]]))
-          {
-            return index
-          }
-        }
-        return nil
-      }
-    }
-    if let found { lastQuestion = found }
-    return found
-  }
-
-  private mutating func session(for record: borrowing CSVRecord, columns: LongColumns) -> Int? {
-    // Ids too long to be held inline never match, and take the way through the index.
-    let sameSession =
-      lastRow >= 0 && lastRespondent.holds(record[columns.respondent])
-      && lastWave.holds(record[columns.wave])
-      && (columns.session.map { lastSession.holds(record[$0]) } ?? true)
-    if sameSession { return lastRow }
+  /// The row of the session of `record`, which is not the previous row's: found in the
+  /// index, or added.
+  private mutating func session(for record: borrowing CSVRecord) -> Int? {
+    guard let columns else { return nil }
     lastRespondent = InlineBytes(record[columns.respondent])
     lastWave = InlineBytes(record[columns.wave])
     lastSession = columns.session.map { InlineBytes(record[$0]) } ?? InlineBytes()
@@ -426,9 +443,11 @@ struct LongReadState {
       instrumentID: instrument.id,
       version: (version?.isEmpty == false ? version : nil) ?? instrument.version,
       completedAt: columns.answeredAt.flatMap { try? record.string(at: $0) })
-    let row = responses.appendSession(info)
+    let row = sessions.count
+    sessions.append(info)
+    values.append(contentsOf: repeatElement(.nan, count: valueColumns))
     answerRows.append(contentsOf: repeatElement(0, count: questions.count))
-    // The index numbers rows as `responses` does: both gain one row per new session.
+    // The index numbers rows as `sessions` does: both gain one row per new session.
     keyBytes.withUnsafeBufferPointer { sessionIndex.append($0) }
     lastRow = row
     return row
@@ -453,10 +472,10 @@ struct LongReadState {
 
   /// Labels, text answers and everything that needs a message.
   private mutating func slowValue(
-    _ record: borrowing CSVRecord, _ columns: LongColumns, _ reader: QuestionReader, row: Int
+    _ record: borrowing CSVRecord, _ reader: QuestionReader, row: Int
   ) -> Double? {
     let id = String(decoding: reader.id, as: UTF8.self)
-    guard let text = try? record.string(at: columns.value) else {
+    guard let text = try? record.string(at: valueField) else {
       problem(row: row, column: "value", "the value is not valid UTF-8; save the file as UTF-8")
       return nil
     }
