@@ -23,20 +23,29 @@ public struct InstrumentCatalog: Sendable {
     }
     let file = path(of: "\(argument).xml")
     guard FileManager.default.fileExists(atPath: file) else {
-      let known = files().map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-      let available =
-        known.isEmpty
-        ? "it has no .xml files"
-        : "available: \(known.joined(separator: ", "))"
+      var isFolder: ObjCBool = false
+      let message: String
+      if !FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder)
+        || !isFolder.boolValue
+      {
+        // Usually reflect was run from another folder than the one that holds instruments/.
+        let here = FileManager.default.currentDirectoryPath
+        message =
+          "no instrument '\(argument)': there is no folder \(directory)/ in \(here); run reflect where that folder is, choose the folder with --instruments, or give a path to an .xml file"
+      } else {
+        let known = files().map {
+          URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+        }
+        let available =
+          known.isEmpty
+          ? "it has no .xml files"
+          : "available: \(known.joined(separator: ", "))"
+        message =
+          "no instrument '\(argument)' in \(directory)/ (\(available)); give an id or a path to an .xml file, or choose the folder with --instruments"
+      }
       throw InstrumentLoadError(
         file: argument,
-        diagnostics: [
-          Diagnostic(
-            file: argument, location: nil,
-            message:
-              "no instrument '\(argument)' in \(directory)/ (\(available)); give an id or a path to an .xml file, or choose the folder with --instruments"
-          )
-        ])
+        diagnostics: [Diagnostic(file: argument, location: nil, message: message)])
     }
     return try InstrumentLoader.load(path: file)
   }

@@ -91,6 +91,19 @@ import Testing
     )
   }
 
+  @Test func anIdOutsideTheProjectFolderSaysWhereItLooked() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-elsewhere-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try ReflectProcess.run(["show", "openness"], directory: folder)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "openness: error: no instrument 'openness': there is no folder instruments/ in \(folder.path); run reflect where that folder is, choose the folder with --instruments, or give a path to an .xml file\n"
+    )
+  }
+
   @Test func showInAnotherLanguageFallsBackPerText() throws {
     let result = try ReflectProcess.run(["show", "openness", "--lang", "de", "--format", "json"])
     #expect(result.status == 0)
