@@ -52,6 +52,7 @@ struct QuestionIDTable: Sendable {
     return find(Self.pack(field), length: count)
   }
 
+  @inline(__always)
   private func find(_ word: UInt64, length: Int) -> Int? {
     let mask = slots.count &- 1
     var slot = slot(of: word)
