@@ -110,3 +110,28 @@ import Testing
     }
   }
 }
+
+extension SessionIndexTests {
+  @Test("finds keys appended moments ago, and keeps them when keys become strings")
+  func findsKeysNotYetInTheTable() {
+    var index = SessionIndex()
+    index.reserveCapacity(2_000)
+    var random = SeededGenerator(seed: 17)
+    var rows: [String: Int] = [:]
+    for number in 0..<3_000 {
+      let key = "p\(number)\0pre\0"
+      #expect(row(&index, key) == nil)
+      append(&index, key)
+      rows[key] = number
+      // Any key added so far, the latest ones included.
+      let back = Int.random(in: 0...min(number, 300), using: &random)
+      let earlier = "p\(number - back)\0pre\0"
+      #expect(row(&index, earlier) == rows[earlier], "\(earlier) after \(number)")
+      #expect(row(&index, "p\(number)\0post\0") == nil)
+    }
+    // A key that is not ASCII turns the index into strings, with every key in it.
+    append(&index, "Jos\u{E9}\0pre\0")
+    #expect(row(&index, "p2999\0pre\0") == 2_999)
+    #expect(row(&index, "Jose\u{301}\0pre\0") == 3_000)
+  }
+}

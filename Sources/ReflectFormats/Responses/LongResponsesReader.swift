@@ -424,7 +424,8 @@ struct LongReadState {
     keyBytes.append(contentsOf: record[columns.wave])
     keyBytes.append(0)
     if let column = columns.session { keyBytes.append(contentsOf: record[column]) }
-    if let existing = keyBytes.withUnsafeBufferPointer({ sessionIndex.row(of: $0) }) {
+    let hashed = keyBytes.withUnsafeBufferPointer { sessionIndex.hashed($0) }
+    if let existing = keyBytes.withUnsafeBufferPointer({ sessionIndex.row(of: $0, hashed) }) {
       lastRow = existing
       return existing
     }
@@ -448,7 +449,7 @@ struct LongReadState {
     values.append(contentsOf: repeatElement(.nan, count: valueColumns))
     answerRows.append(contentsOf: repeatElement(0, count: questions.count))
     // The index numbers rows as `sessions` does: both gain one row per new session.
-    keyBytes.withUnsafeBufferPointer { sessionIndex.append($0) }
+    keyBytes.withUnsafeBufferPointer { sessionIndex.append($0, hashed) }
     lastRow = row
     return row
   }

@@ -37,15 +37,35 @@ struct SessionIndex {
     }
   }
 
+  /// A key's hash, computed once to look the key up and then to add it.
+  struct Hashed {
+    fileprivate let value: Int
+  }
+
+  /// The hash of `key`, for `row(of:_:)` and `append(_:_:)`.
+  func hashed(_ key: UnsafeBufferPointer<UInt8>) -> Hashed {
+    Hashed(value: strings == nil ? Self.hash(key) : 0)
+  }
+
   /// The row of the session with key `key`, if it has one.
   mutating func row(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    row(of: key, hashed(key))
+  }
+
+  /// The row of the session with key `key`, whose hash is `hashed`, if it has one.
+  mutating func row(of key: UnsafeBufferPointer<UInt8>, _ hashed: Hashed) -> Int? {
     if strings == nil && !Self.isASCII(key) { switchToStrings() }
     if let strings { return strings[String(decoding: key, as: UTF8.self)] }
-    return find(key, hash: Self.hash(key))
+    return find(key, hash: hashed.value)
   }
 
   /// Adds `key`, which has no row yet, as row `count`.
   mutating func append(_ key: UnsafeBufferPointer<UInt8>) {
+    append(key, hashed(key))
+  }
+
+  /// Adds `key`, whose hash is `hashed` and which has no row yet, as row `count`.
+  mutating func append(_ key: UnsafeBufferPointer<UInt8>, _ hashed: Hashed) {
     // Rows past 32 bits (never in memory) would not fit the table: strings take them.
     if strings == nil && (!Self.isASCII(key) || count >= Int(UInt32.max) - 1) {
       switchToStrings()
@@ -57,7 +77,8 @@ struct SessionIndex {
       strings![String(decoding: key, as: UTF8.self)] = row
       return
     }
-    let hash = Self.hash(key)
+    // (`hashed` was computed while keys were bytes, or strings took the key above.)
+    let hash = hashed.value
     hashes.append(hash)
     if hashes.count * 2 > table.count {
       rebuildTable(size: Self.tableSize(for: hashes.count * 2))
