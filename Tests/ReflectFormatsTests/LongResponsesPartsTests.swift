@@ -155,6 +155,12 @@ import Testing
       ])
     for target in stride(from: 30, to: bytes.count, by: 5) {
       #expect(reader.readInParts(.bytes(bytes, name: "long.csv"), splittingNear: [target]) == nil)
+      // The first answer in the middle part, or in the first, the second in the last.
+      for later in stride(from: target + 14, to: bytes.count, by: 9) {
+        #expect(
+          reader.readInParts(.bytes(bytes, name: "long.csv"), splittingNear: [target, later])
+            == nil, "parts near \(target) and \(later)")
+      }
     }
     #expect(problems(bytes, plan: .init(parts: 2, minimumPartSize: 16)) == serial)
   }

@@ -248,15 +248,17 @@ struct LongReadState {
   /// session both met are put together. Returns `false` when both have an answer to the
   /// same question of a session, a problem that the serial reader is to report.
   ///
-  /// - Parameter isLast: no part follows `later`, so the index of sessions by key is not
-  ///   kept up to date (it is not used again).
+  /// - Parameter isLast: no part follows `later`, so neither the index of sessions by key
+  ///   nor the rows of answers (which refuse a second answer) are kept up to date for the
+  ///   new sessions: they are not used again, and copying them cost time while the other
+  ///   cores wait.
   mutating func absorb(_ later: LongReadState, isLast: Bool = false) -> Bool {
     let questionCount = questions.count
     let width = valueColumns
     let laterCount = later.sessions.count
     sessions.reserveCapacity(sessions.count + laterCount)
     values.reserveCapacity(values.count + later.values.count)
-    answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
+    if !isLast { answerRows.reserveCapacity(answerRows.count + later.answerRows.count) }
     var laterRow = 0
     while laterRow < laterCount {
       if let row = later.sessionIndex.withKey(laterRow, { sessionIndex.row(of: $0) }) {
@@ -283,9 +285,9 @@ struct LongReadState {
       }
       sessions.append(contentsOf: later.sessions[laterRow..<runEnd])
       values.append(contentsOf: later.values[laterRow * width..<runEnd * width])
-      answerRows.append(
-        contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
       if !isLast {
+        answerRows.append(
+          contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
         // Rows are numbered as keys are appended, here from the first new row on.
         for index in laterRow..<runEnd {
           later.sessionIndex.withKey(index) { sessionIndex.append($0) }
