@@ -97,6 +97,26 @@ import Testing
         == Self.reference(columns, rows: picked, options: options))
   }
 
+  @Test("encodes many different scores, more than the cells it keeps")
+  func manyScores() {
+    let count = 3000
+    // A thousand scores, each coming back three times, and all but a few in one band.
+    let values = (0..<1000).map { Double($0) / 7 }
+    let columns = [
+      Self.column(
+        id: "wide", values: values,
+        bands: [Band(below: 1, label: "low"), Band(below: nil, label: "high")],
+        lowest: 0, highest: 150, sessions: count),
+      Self.column(id: "narrow", values: [-1, 2.5, 1e-7], sessions: count),
+    ]
+    let sessions = (0..<count).map { Self.sessions[$0 % Self.sessions.count] }
+    let encoder = ScoreRowEncoder(columns: columns, sessions: sessions, options: .init())
+    let rows = Array(0..<count)
+    #expect(
+      encoder.encode(rows[...]).withBytes { Array($0) }
+        == Self.reference(columns, rows: rows, options: .init()))
+  }
+
   @Test("encodes a report without scores as no rows")
   func noColumns() {
     let encoder = ScoreRowEncoder(columns: [], sessions: Self.sessions, options: .init())

@@ -33,7 +33,8 @@ struct ScoreRowEncoder: Sendable {
     /// Whether the score has norms, which are then formatted per row.
     var hasNorms: Bool
     /// The most bytes a row of this score takes after the session's cells, but for
-    /// numbers that `CSVNumberFormat.slowText(_:)` writes.
+    /// numbers that `CSVNumberFormat.slowText(_:)` writes, and room for the whole-slot
+    /// copies of `ScoreCellsCache`.
     var maximumLength: Int
   }
 
@@ -91,7 +92,8 @@ struct ScoreRowEncoder: Sendable {
           prefix: prefix, bands: bandStart..<bands.count, lowest: column.lowest,
           highest: column.highest, hasPOMP: column.highest > column.lowest, tail: tail,
           hasNorms: hasNorms,
-          maximumLength: prefix.count + longestBand + tail.count + numbers))
+          maximumLength: prefix.count + longestBand + tail.count + numbers
+            + ScoreCellsCache.cellsSize))
     }
   }
 
@@ -109,13 +111,18 @@ struct ScoreRowEncoder: Sendable {
     // The scores and answer counts of the block, row by row, read once from the columns.
     var scores = [Double](repeating: .nan, count: rows.count * columnCount)
     var answered = [Int32](repeating: 0, count: rows.count * columnCount)
-    for (column, score) in columns.enumerated() {
-      for (index, row) in rows.enumerated() {
-        scores[index * columnCount + column] = score.scores[row]
-        answered[index * columnCount + column] = score.answered[row]
+    scores.withUnsafeMutableBufferPointer { scores in
+      answered.withUnsafeMutableBufferPointer { answered in
+        for (column, score) in columns.enumerated() {
+          for (index, row) in rows.enumerated() {
+            scores[index * columnCount + column] = score.scores[row]
+            answered[index * columnCount + column] = score.answered[row]
+          }
+        }
       }
     }
     var output = ByteBuffer(capacity: rows.count * max(columnCount, 1) * 128)
+    var cache = ScoreCellsCache(columns: columnCount)
     constants.withUnsafeBufferPointer { constants in
       plans.withUnsafeBufferPointer { plans in
         bands.withUnsafeBufferPointer { bands in
@@ -136,23 +143,17 @@ struct ScoreRowEncoder: Sendable {
                   }
                   output.appendUnchecked(constants + plan.prefix.start, count: plan.prefix.count)
                   let score = scores[cell]
-                  output.appendNumber(score, reserving: plan.maximumLength)
-                  output.appendByteUnchecked(CSVByte.comma)
-                  if plan.hasPOMP && !score.isNaN {
-                    let pomp = ScoreColumn.pomp(score, lowest: plan.lowest, highest: plan.highest)
-                    output.appendNumber(pomp, reserving: plan.maximumLength)
-                  }
-                  output.appendByteUnchecked(CSVByte.comma)
-                  // The band as `ScoreColumn.band(_:)` finds it: the first whose bound is
-                  // above the score, else the last.
-                  if !score.isNaN && !plan.bands.isEmpty {
-                    var band = plan.bands.upperBound - 1
-                    for candidate in plan.bands where score < bands[candidate].below {
-                      band = candidate
-                      break
-                    }
-                    let label = bands[band].label
-                    output.appendUnchecked(constants + label.start, count: label.count)
+                  if score.isNaN {
+                    // No score: no POMP and no band either.
+                    output.appendByteUnchecked(CSVByte.comma)
+                    output.appendByteUnchecked(CSVByte.comma)
+                  } else if !cache.copy(column: column, score: score, into: &output) {
+                    let start = output.count
+                    encodeScore(
+                      score, plan: plan, bands: bands, constants: constants, into: &output)
+                    cache.keep(
+                      column: column, score: score, output.base + start, count: output.count - start
+                    )
                   }
                   output.appendByteUnchecked(CSVByte.comma)
                   let count = answered[cell]
@@ -169,6 +170,32 @@ struct ScoreRowEncoder: Sendable {
       }
     }
     return output.finish()
+  }
+
+  /// Writes the cells `score,pomp,band` of a score that is there (not `nan`).
+  @inline(__always)
+  private func encodeScore(
+    _ score: Double, plan: ScorePlan, bands: UnsafeBufferPointer<BandPlan>,
+    constants: UnsafePointer<UInt8>, into output: inout ByteBuffer
+  ) {
+    output.appendNumber(score, reserving: plan.maximumLength)
+    output.appendByteUnchecked(CSVByte.comma)
+    if plan.hasPOMP {
+      let pomp = ScoreColumn.pomp(score, lowest: plan.lowest, highest: plan.highest)
+      output.appendNumber(pomp, reserving: plan.maximumLength)
+    }
+    output.appendByteUnchecked(CSVByte.comma)
+    // The band as `ScoreColumn.band(_:)` finds it: the first whose bound is above the
+    // score, else the last.
+    if !plan.bands.isEmpty {
+      var band = plan.bands.upperBound - 1
+      for candidate in plan.bands where score < bands[candidate].below {
+        band = candidate
+        break
+      }
+      let label = bands[band].label
+      output.appendUnchecked(constants + label.start, count: label.count)
+    }
   }
 
   /// Writes the five cells of session `row`, and their comma, and says where they are.
@@ -311,5 +338,70 @@ private struct ByteBuffer: ~Copyable {
     let rows = EncodedRows(base: base, count: count)
     discard self
     return rows
+  }
+}
+
+/// The cells `score,pomp,band` last written for a few scores of each column, to be copied
+/// rather than formatted again when the same score comes back.
+///
+/// Scores are means of a few answers, so a column has few distinct values (a few hundred
+/// for a scale of six 5-point items); in profiles of `reflect score`, formatting the two
+/// numbers was the largest part of encoding a row. The cache is direct-mapped (a slot per
+/// hash of the score's bits, the last score there wins), and a slot is copied whole, a
+/// fixed size that compiles to a few vector moves: the output must have room for
+/// `cellsSize` bytes beyond the cells.
+private struct ScoreCellsCache: ~Copyable {
+  /// Slots per column.
+  static let slots = 256
+  /// Bytes per slot; longer cells are not kept.
+  static let cellsSize = 64
+  /// A key no score has: scores looked up are never `nan`, and this is a NaN's bits.
+  static let empty = UInt64.max
+
+  private let keys: UnsafeMutablePointer<UInt64>
+  private let lengths: UnsafeMutablePointer<Int>
+  private let cells: UnsafeMutablePointer<UInt8>
+
+  init(columns: Int) {
+    let count = max(columns, 1) * Self.slots
+    keys = .allocate(capacity: count)
+    keys.initialize(repeating: Self.empty, count: count)
+    lengths = .allocate(capacity: count)
+    lengths.initialize(repeating: 0, count: count)
+    cells = .allocate(capacity: count * Self.cellsSize)
+    cells.initialize(repeating: 0, count: count * Self.cellsSize)
+  }
+
+  deinit {
+    keys.deallocate()
+    lengths.deallocate()
+    cells.deallocate()
+  }
+
+  @inline(__always)
+  private func slot(column: Int, score: Double) -> Int {
+    // The top byte of a multiplicative hash of the bits.
+    let hash = Int(truncatingIfNeeded: (score.bitPattern &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    return column &* Self.slots &+ hash
+  }
+
+  /// Copies the cells kept for `score` in `column`, if they are; returns whether it did.
+  @inline(__always)
+  func copy(column: Int, score: Double, into output: inout ByteBuffer) -> Bool {
+    let slot = slot(column: column, score: score)
+    guard keys[slot] == score.bitPattern else { return false }
+    (output.base + output.count).update(from: cells + slot &* Self.cellsSize, count: Self.cellsSize)
+    output.count &+= lengths[slot]
+    return true
+  }
+
+  /// Keeps the `count` bytes at `bytes` as the cells of `score` in `column`.
+  @inline(__always)
+  func keep(column: Int, score: Double, _ bytes: UnsafePointer<UInt8>, count: Int) {
+    guard count <= Self.cellsSize else { return }
+    let slot = slot(column: column, score: score)
+    keys[slot] = score.bitPattern
+    lengths[slot] = count
+    (cells + slot &* Self.cellsSize).update(from: bytes, count: count)
   }
 }
