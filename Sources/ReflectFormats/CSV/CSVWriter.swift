@@ -62,9 +62,6 @@ public struct CSVWriter: ~Copyable {
   /// Bytes handed to the destination so far.
   private var flushedCount = 0
   private var failure: CSVError?
-  /// Whether `failure` is set: checked while copying cells, where testing the optional
-  /// error itself cost copies of it (seen in profiles of `reflect score`).
-  private var hasFailed = false
 
   private var fieldsInRow = 0
   /// `flushedCount + count` when the current row began.
@@ -178,46 +175,7 @@ public struct CSVWriter: ~Copyable {
     endRow()
   }
 
-  // MARK: Repeating cells
-
-  /// Cells already written, which `writeAgain(_:)` can copy instead of encoding them again:
-  /// the session's columns that begin every row of a score report, say.
-  struct WrittenCells {
-    /// Where their bytes are in the output.
-    fileprivate var start: Int
-    fileprivate var end: Int
-    /// How many cells they are, and whether they began a row (else a comma precedes the
-    /// first of them).
-    fileprivate var count: Int
-    fileprivate var beganRow: Bool
-  }
-
-  /// Where the next cell will start in the output, for `cells(since:)`.
-  var position: (offset: Int, fieldsInRow: Int) { (flushedCount + count, fieldsInRow) }
-
-  /// The cells written since `position`, all in the current row.
-  func cells(since position: (offset: Int, fieldsInRow: Int)) -> WrittenCells {
-    WrittenCells(
-      start: position.offset, end: flushedCount + count, count: fieldsInRow - position.fieldsInRow,
-      beganRow: position.fieldsInRow == 0)
-  }
-
-  /// Writes `cells` again by copying their bytes, which gives the same bytes as writing
-  /// the same values again. Returns `false`, writing nothing, when they can no longer be
-  /// copied (they have been written out since) or do not fit here (they began a row and
-  /// this is not a row's start, or the other way round): then write the values again.
-  mutating func writeAgain(_ cells: WrittenCells) -> Bool {
-    let offset = cells.start &- flushedCount
-    let length = cells.end &- cells.start
-    guard cells.beganRow == (fieldsInRow == 0), offset >= 0, length <= capacity &- count,
-      !hasFailed
-    else { return false }
-    // The source is buffered output before `count`, so the two ranges do not overlap.
-    (buffer + count).update(from: buffer + offset, count: length)
-    count &+= length
-    fieldsInRow &+= cells.count
-    return true
-  }
+  // MARK: Rows encoded elsewhere
 
   /// The options for writers of parts of this one's output, in memory, to be added with
   /// `writeEncodedRows(_:)`: the same, but without a byte-order mark.
@@ -227,13 +185,8 @@ public struct CSVWriter: ~Copyable {
     return options
   }
 
-  /// Adds whole rows as another writer with `optionsForParts` wrote them, at a row's
-  /// start: how rows encoded on several threads join one output.
-  mutating func writeEncodedRows(_ bytes: [UInt8]) {
-    bytes.withUnsafeBufferPointer { writeEncodedRows($0) }
-  }
-
-  /// Adds whole rows encoded with `optionsForParts`'s rules, at a row's start.
+  /// Adds whole rows encoded with `optionsForParts`'s rules, at a row's start: how rows
+  /// encoded on several threads join one output.
   mutating func writeEncodedRows(_ bytes: UnsafeBufferPointer<UInt8>) {
     precondition(fieldsInRow == 0, "encoded rows are added between rows")
     if bytes.count < capacity - count {
@@ -393,12 +346,11 @@ public struct CSVWriter: ~Copyable {
 
   /// Hands `bytes` to the destination, unless writing has failed.
   private mutating func writeOut(_ bytes: UnsafeBufferPointer<UInt8>) {
-    guard !hasFailed, let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    guard failure == nil, let base = bytes.baseAddress, !bytes.isEmpty else { return }
     if descriptor < 0 {
       memory.append(contentsOf: bytes)
     } else if case .failure(let error) = SystemIO.writeAll(descriptor, base, count: bytes.count) {
       failure = CSVError(.cannotWrite, file: file, systemErrorNumber: error.number)
-      hasFailed = true
     }
   }
 }
