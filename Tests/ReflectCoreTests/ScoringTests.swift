@@ -1,6 +1,7 @@
 import Foundation
-import ReflectCore
 import Testing
+
+@testable import ReflectCore
 
 /// Scale and composite scores against reference values computed with pandas
 /// (`Fixtures/scoring/make_reference.py`): reverse keys, weights, missing answers,
@@ -148,6 +149,28 @@ import Testing
       for row in expected.score.indices {
         Self.expectClose(column.score(row), expected.score[row], "\(expected.id) row \(row)")
         Self.expectClose(column.pomp(row), expected.pomp[row], "pomp \(expected.id) row \(row)")
+      }
+    }
+  }
+
+  /// Many sessions are scored in tiles and on several threads; a session's scores depend on
+  /// its answers only, so each must be the bits scoring the fixture alone gives.
+  @Test func manySessionsScoreAsFew() throws {
+    let reference = try Self.loadReference()
+    let few = Self.responses(reference)
+    var many = Responses(instrument: few.instrument)
+    let sessions = Scoring.parallelSessions + 2 * Scoring.sessionsPerTile + 3
+    for row in 0..<sessions {
+      many.append(contentsOf: few, rows: row % few.count..<row % few.count + 1)
+    }
+    let expected = Scoring.score(few)
+    let columns = Scoring.score(many)
+    #expect(columns.map(\.id) == expected.map(\.id))
+    for (column, expected) in zip(columns, expected) {
+      for row in 0..<sessions {
+        let fixtureRow = row % few.count
+        #expect(column.scores[row].bitPattern == expected.scores[fixtureRow].bitPattern)
+        #expect(column.answered[row] == expected.answered[fixtureRow])
       }
     }
   }

@@ -3,8 +3,8 @@ import Testing
 
 @testable import ReflectFormats
 
-/// `reflect score --format csv`'s rows are the same bytes however they are written:
-/// copying the cells that recur, through small buffers, and in blocks on several threads.
+/// `reflect score --format csv`'s rows are the same bytes however they are written: through
+/// small buffers, and in blocks on one thread or several.
 @Suite struct ScoreReportCSVTests {
   /// A report over sessions with ids to quote and to neutralise, and scores in every band
   /// and missing.
@@ -27,7 +27,7 @@ import Testing
     return ScoreReport(responses: responses)
   }
 
-  /// The rows as they were written before any copying: every cell encoded.
+  /// The rows written cell by cell.
   static func reference(_ report: ScoreReport, options: CSVWriter.Options) -> [UInt8] {
     CSVWriter.bytes(options: options) { writer in
       writer.writeRow(ScoreReport.fields)
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test(
-    "copies recurring cells only as the same bytes, whatever the buffer",
+    "writes the same bytes whatever the buffer",
     arguments: [64, 100, 1000, CSVWriter.Options.defaultBufferSize])
   func sameBytesWhateverTheBuffer(bufferSize: Int) {
     let report = Self.report(sessions: 60)
@@ -77,52 +77,5 @@ import Testing
     #expect(
       CSVWriter.bytes { filtered.writeCSV(to: &$0, threads: threads, sessionsPerBlock: 3) }
         == Self.reference(filtered, options: .init()))
-  }
-
-  @Test("copies cells only into the same place in a row")
-  func copiesOnlyIntoTheSamePlace() {
-    let bytes = CSVWriter.bytes { writer in
-      let start = writer.position
-      writer.write(text: "a")
-      writer.write(number: 1)
-      let first = writer.cells(since: start)
-      let copied1 = writer.writeAgain(first)
-      #expect(!copied1)  // not at a row's start
-      writer.endRow()
-      let copied2 = writer.writeAgain(first)
-      #expect(copied2)
-      let middle = writer.position
-      writer.write(text: "b")
-      let second = writer.cells(since: middle)
-      writer.endRow()
-      let copied3 = writer.writeAgain(second)
-      #expect(!copied3)  // it followed a cell
-      writer.write(text: "c")
-      let copied4 = writer.writeAgain(second)
-      #expect(copied4)
-      let copied5 = writer.writeAgain(second)
-      #expect(copied5)
-      writer.endRow()
-    }
-    #expect(String(decoding: bytes, as: UTF8.self) == "a,1\r\na,1,b\r\nc,b,b\r\n")
-  }
-
-  @Test("copies nothing that has been written out")
-  func copiesNothingWrittenOut() throws {
-    let bytes = CSVWriter.bytes(options: .init(bufferSize: 64)) { writer in
-      let start = writer.position
-      writer.write(text: "first")
-      let cells = writer.cells(since: start)
-      writer.endRow()
-      writer.write(text: String(repeating: "x", count: 100))
-      writer.endRow()
-      let copied6 = writer.writeAgain(cells)
-      #expect(!copied6)
-      writer.write(text: "again")
-      writer.endRow()
-    }
-    #expect(
-      String(decoding: bytes, as: UTF8.self)
-        == "first\r\n\(String(repeating: "x", count: 100))\r\nagain\r\n")
   }
 }

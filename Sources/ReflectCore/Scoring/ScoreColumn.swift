@@ -39,7 +39,14 @@ public struct ScoreColumn: Sendable {
   /// Percent of maximum possible: `100 (score − lowest) / (highest − lowest)`.
   public func pomp(_ row: Int) -> Double? {
     guard let score = score(row), highest > lowest else { return nil }
-    return 100 * (score - lowest) / (highest - lowest)
+    return Self.pomp(score, lowest: lowest, highest: highest)
+  }
+
+  /// POMP of `score` on a scale from `lowest` to `highest` (`highest > lowest`): the one
+  /// formula for `pomp(_:)` and for writers that read a column's scores in bulk.
+  @inlinable
+  public static func pomp(_ score: Double, lowest: Double, highest: Double) -> Double {
+    100 * (score - lowest) / (highest - lowest)
   }
 
   /// Norms of session `row`'s score against the `<reference>` mean μ and SD σ:

@@ -1,15 +1,28 @@
+import Foundation
+
 /// Turns answers into scale and composite scores, exactly as `statistics.md` defines
 /// them: reverse keys, weights, `min-answered`, the mean or the prorated sum, POMP,
 /// composites and bands.
 public enum Scoring {
   /// Scores every session of `responses`: the instrument's scales, then its composites.
+  ///
+  /// The scales are scored on several threads when there are many sessions (each scale's
+  /// scores are computed as on one thread, so they are the same): scoring is a serial
+  /// step between reading and writing a large file.
   public static func score(_ responses: Responses) -> [ScoreColumn] {
     let instrument = responses.instrument
-    var columns: [ScoreColumn] = []
-    columns.reserveCapacity(instrument.scales.count + instrument.composites.count)
-    for scale in instrument.scales {
-      columns.append(score(scale, in: responses))
+    let scales = instrument.scales
+    var columns: [ScoreColumn]
+    if scales.count > 1 && responses.count >= parallelSessions {
+      let results = ScaleResults(count: scales.count)
+      DispatchQueue.concurrentPerform(iterations: scales.count) { index in
+        results.set(index, score(scales[index], in: responses))
+      }
+      columns = results.columns
+    } else {
+      columns = scales.map { score($0, in: responses) }
     }
+    columns.reserveCapacity(scales.count + instrument.composites.count)
     for composite in instrument.composites {
       let parts = composite.scaleIDs.compactMap { id in columns.first { $0.id == id } }
       columns.append(score(composite, parts: parts, sessions: responses.count))
@@ -17,8 +30,27 @@ public enum Scoring {
     return columns
   }
 
-  /// One scale's scores. Works item by item over whole columns, so memory is read
-  /// sequentially.
+  /// Sessions per tile of `score(_:in:)`: its sums (20 bytes a session) fit in a core's
+  /// level-2 cache.
+  static let sessionsPerTile = 4096
+
+  /// An item as scoring reads it: its answers, weight and reverse keying.
+  private struct ScoredItem {
+    var values: [Double]
+    var weight: Double
+    /// The sum of the lowest and highest values, from which a reversed answer is taken.
+    var mirror: Double
+    var isReversed: Bool
+  }
+
+  /// Sessions from which scales are scored on several threads. (200,000 sessions of 30
+  /// items took about 45 ms of processor time in all, so fewer than this score in a few
+  /// milliseconds on one thread.)
+  static let parallelSessions = 20_000
+
+  /// One scale's scores. Works over a tile of sessions at a time, item by item: memory is
+  /// read sequentially, and the sums of the tile stay in the processor's cache from one
+  /// item to the next. Each session's sums add the items in order, as one pass would.
   public static func score(_ scale: Scale, in responses: Responses) -> ScoreColumn {
     let count = responses.count
     var weightedSum = [Double](repeating: 0, count: count)
@@ -28,25 +60,40 @@ public enum Scoring {
     var highestSum = 0.0
     var allWeights = 0.0
 
+    var parts: [ScoredItem] = []
     for item in scale.items {
       guard let column = responses.column(of: item.questionID),
         let question = responses.instrument.question(item.questionID),
         let range = question.choices?.numericRange
       else { continue }
       let weight = item.weight
-      let mirror = range.lowerBound + range.upperBound
       lowestSum += weight * range.lowerBound
       highestSum += weight * range.upperBound
       allWeights += weight
-      let values = responses.values(column)
-      values.withUnsafeBufferPointer { values in
-        for row in 0..<count {
-          let raw = values[row]
-          if raw.isNaN { continue }
-          let value = item.isReversed ? mirror - raw : raw
-          weightedSum[row] += weight * value
-          weightTotal[row] += weight
-          answered[row] += 1
+      parts.append(
+        ScoredItem(
+          values: responses.values(column), weight: weight,
+          mirror: range.lowerBound + range.upperBound, isReversed: item.isReversed))
+    }
+    // On unchecked buffers, so that the loop over every session has no index or
+    // uniqueness checks of the arrays.
+    weightedSum.withUnsafeMutableBufferPointer { weightedSum in
+      weightTotal.withUnsafeMutableBufferPointer { weightTotal in
+        answered.withUnsafeMutableBufferPointer { answered in
+          for tile in stride(from: 0, to: count, by: sessionsPerTile) {
+            for part in parts {
+              part.values.withUnsafeBufferPointer { values in
+                for row in tile..<min(count, values.count, tile + sessionsPerTile) {
+                  let raw = values[row]
+                  if raw.isNaN { continue }
+                  let value = part.isReversed ? part.mirror - raw : raw
+                  weightedSum[row] += part.weight * value
+                  weightTotal[row] += part.weight
+                  answered[row] += 1
+                }
+              }
+            }
+          }
         }
       }
     }
@@ -90,5 +137,28 @@ public enum Scoring {
       scores: scores, answered: answered, parts: parts.count,
       lowest: parts.reduce(0) { $0 + $1.lowest } / divisor,
       highest: parts.reduce(0) { $0 + $1.highest } / divisor)
+  }
+}
+
+/// The columns of scales scored on several threads, each into its own place.
+private final class ScaleResults: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [ScoreColumn?]
+
+  init(count: Int) {
+    results = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ column: ScoreColumn) {
+    lock.lock()
+    results[index] = column
+    lock.unlock()
+  }
+
+  /// The columns, once every one is set.
+  var columns: [ScoreColumn] {
+    lock.lock()
+    defer { lock.unlock() }
+    return results.compactMap { $0 }
   }
 }

@@ -16,19 +16,24 @@ enum CSVNumberFormat {
   /// for a value that needs `slowText(_:)`.
   static func write(_ value: Double, to target: UnsafeMutablePointer<UInt8>) -> Int? {
     let magnitude = value.magnitude
-    // Integers print as integers; 2^63 keeps the conversion exact and in range.
-    if magnitude < 9.223_372_036_854_775e18, magnitude.rounded(.towardZero) == magnitude {
-      return write(magnitude: UInt64(magnitude), negative: value < 0, to: target)
+    // Integers print as integers; 2^63 keeps the conversion exact and in range. (Whole
+    // parts are taken by converting to an integer, which truncates, rather than with
+    // `rounded`, which on x86-64 calls the C library's `trunc` and `floor`.)
+    if magnitude < 9.223_372_036_854_775e18 {
+      let whole = UInt64(magnitude)
+      if Double(whole) == magnitude {
+        return write(magnitude: whole, negative: value < 0, to: target)
+      }
     }
     let scaled = magnitude * 1e6
     // Below 2^52 the scaled value's fraction is exact, and the product is within half
     // an ulp of the true one, so the rounding is certain unless the fraction is within
     // that of one half.
     if scaled < 4_503_599_627_370_496 {
-      let whole = scaled.rounded(.down)
-      let fraction = scaled - whole
+      let whole = UInt64(scaled)
+      let fraction = scaled - Double(whole)
       if (fraction - 0.5).magnitude > scaled.ulp {
-        let micros = UInt64(whole) + (fraction > 0.5 ? 1 : 0)
+        let micros = whole + (fraction > 0.5 ? 1 : 0)
         return write(micros: micros, negative: value < 0, to: target)
       }
     }
@@ -67,39 +72,55 @@ enum CSVNumberFormat {
       length = 1
     }
     length += writeDigits(micros / 1_000_000, to: target + length)
-    var fraction = micros % 1_000_000
+    let fraction = micros % 1_000_000
     guard fraction != 0 else { return length }
-    var digits = 6
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digits -= 1
-    }
+    // All six decimals as three pairs, then the trailing zeros dropped: fewer divisions
+    // than a digit at a time, and this runs for most cells of a score report.
     target[length] = UInt8(ascii: ".")
-    length += 1
-    // Leading zeros of the fraction, then its significant digits right to left.
-    var index = length + digits - 1
-    while index >= length {
-      target[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
-      fraction /= 10
-      index -= 1
-    }
-    return length + digits
+    let decimals = target + length + 1
+    writePair(Int(fraction / 10_000), to: decimals)
+    writePair(Int(fraction / 100 % 100), to: decimals + 2)
+    writePair(Int(fraction % 100), to: decimals + 4)
+    var digits = 6
+    while decimals[digits - 1] == UInt8(ascii: "0") { digits &-= 1 }
+    return length + 1 + digits
   }
 
+  /// Writes the decimal digits of `value`, without leading zeros (`0` for zero).
   private static func writeDigits(_ value: UInt64, to target: UnsafeMutablePointer<UInt8>) -> Int {
-    var digits = 1
-    var rest = value / 10
-    while rest != 0 {
-      digits += 1
-      rest /= 10
+    if value < 10 {
+      target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)
+      return 1
     }
+    if value < 100 {
+      writePair(Int(value), to: target)
+      return 2
+    }
+    var digits = 3
+    var bound: UInt64 = 1000
+    while digits < 20 && value >= bound {
+      digits += 1
+      bound &*= 10
+    }
+    // Pairs from the right, then the odd leading digit if there is one.
     var remaining = value
-    var index = digits - 1
-    while index >= 0 {
-      target[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
-      remaining /= 10
-      index -= 1
+    var index = digits
+    while index >= 2 {
+      writePair(Int(remaining % 100), to: target + index - 2)
+      remaining /= 100
+      index -= 2
+    }
+    if index == 1 {
+      target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining)
     }
     return digits
+  }
+
+  /// Writes `pair` (0 to 99) as two digits.
+  @inline(__always)
+  private static func writePair(_ pair: Int, to target: UnsafeMutablePointer<UInt8>) {
+    let tens = pair / 10
+    target[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: tens)
+    target[1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: pair &- tens &* 10)
   }
 }

@@ -175,46 +175,7 @@ public struct CSVWriter: ~Copyable {
     endRow()
   }
 
-  // MARK: Repeating cells
-
-  /// Cells already written, which `writeAgain(_:)` can copy instead of encoding them again:
-  /// the session's columns that begin every row of a score report, say.
-  struct WrittenCells {
-    /// Where their bytes are in the output.
-    fileprivate var start: Int
-    fileprivate var end: Int
-    /// How many cells they are, and whether they began a row (else a comma precedes the
-    /// first of them).
-    fileprivate var count: Int
-    fileprivate var beganRow: Bool
-  }
-
-  /// Where the next cell will start in the output, for `cells(since:)`.
-  var position: (offset: Int, fieldsInRow: Int) { (flushedCount + count, fieldsInRow) }
-
-  /// The cells written since `position`, all in the current row.
-  func cells(since position: (offset: Int, fieldsInRow: Int)) -> WrittenCells {
-    WrittenCells(
-      start: position.offset, end: flushedCount + count, count: fieldsInRow - position.fieldsInRow,
-      beganRow: position.fieldsInRow == 0)
-  }
-
-  /// Writes `cells` again by copying their bytes, which gives the same bytes as writing
-  /// the same values again. Returns `false`, writing nothing, when they can no longer be
-  /// copied (they have been written out since) or do not fit here (they began a row and
-  /// this is not a row's start, or the other way round): then write the values again.
-  mutating func writeAgain(_ cells: WrittenCells) -> Bool {
-    let offset = cells.start &- flushedCount
-    let length = cells.end &- cells.start
-    guard cells.beganRow == (fieldsInRow == 0), offset >= 0, length <= capacity &- count,
-      failure == nil
-    else { return false }
-    // The source is buffered output before `count`, so the two ranges do not overlap.
-    (buffer + count).update(from: buffer + offset, count: length)
-    count &+= length
-    fieldsInRow &+= cells.count
-    return true
-  }
+  // MARK: Rows encoded elsewhere
 
   /// The options for writers of parts of this one's output, in memory, to be added with
   /// `writeEncodedRows(_:)`: the same, but without a byte-order mark.
@@ -224,19 +185,17 @@ public struct CSVWriter: ~Copyable {
     return options
   }
 
-  /// Adds whole rows as another writer with `optionsForParts` wrote them, at a row's
-  /// start: how rows encoded on several threads join one output.
-  mutating func writeEncodedRows(_ bytes: [UInt8]) {
+  /// Adds whole rows encoded with `optionsForParts`'s rules, at a row's start: how rows
+  /// encoded on several threads join one output.
+  mutating func writeEncodedRows(_ bytes: UnsafeBufferPointer<UInt8>) {
     precondition(fieldsInRow == 0, "encoded rows are added between rows")
-    bytes.withUnsafeBufferPointer { bytes in
-      if bytes.count < capacity - count {
-        appendBytes(bytes)
-      } else {
-        // As many bytes as a buffer or more: written out as they are, without a copy.
-        flushBuffer()
-        writeOut(bytes)
-        flushedCount += bytes.count
-      }
+    if bytes.count < capacity - count {
+      appendBytes(bytes)
+    } else {
+      // As many bytes as a buffer or more: written out as they are, without a copy.
+      flushBuffer()
+      writeOut(bytes)
+      flushedCount += bytes.count
     }
     rowStart = flushedCount + count
   }
@@ -278,23 +237,60 @@ public struct CSVWriter: ~Copyable {
 
   private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
     guard !text.isEmpty else { return }
-    let neutralize = options.neutralizesFormulas && FormulaNeutralization.needsApostrophe(text)
+    let neutralizes = options.neutralizesFormulas
+    let length = Self.maximumEncodedLength(ofText: text.count)
+    if length <= capacity {
+      reserve(length)
+      count += Self.encode(text: text, neutralizingFormulas: neutralizes, to: buffer + count)
+    } else {
+      // Longer than the buffer: encoded apart, then copied in pieces.
+      let encoded = [UInt8](unsafeUninitializedCapacity: length) { target, written in
+        guard let base = target.baseAddress else { return }
+        written = Self.encode(text: text, neutralizingFormulas: neutralizes, to: base)
+      }
+      encoded.withUnsafeBufferPointer { appendBytes($0) }
+    }
+  }
+
+  /// The most bytes `encode(text:neutralizingFormulas:to:)` writes for `count` bytes of
+  /// text: every byte a quote, doubled, plus the enclosing quotes and an apostrophe.
+  static func maximumEncodedLength(ofText count: Int) -> Int { 2 * count + 3 }
+
+  /// Writes `text` as a cell's bytes at `target`, which has room for
+  /// `maximumEncodedLength(ofText:)` bytes, and returns how many it wrote: quoted if it holds
+  /// a comma, quote, CR or LF (quotes doubled), after a `'` if it looks like a formula and
+  /// `neutralize` is on.
+  static func encode(
+    text: UnsafeBufferPointer<UInt8>, neutralizingFormulas neutralize: Bool,
+    to target: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    guard let source = text.baseAddress, !text.isEmpty else { return 0 }
+    let neutralized = neutralize && FormulaNeutralization.needsApostrophe(text)
+    var length = 0
     guard needsQuotes(text) else {
-      if neutralize { appendByte(apostrophe) }
-      appendBytes(text)
-      return
+      if neutralized {
+        target[0] = apostrophe
+        length = 1
+      }
+      (target + length).update(from: source, count: text.count)
+      return length + text.count
     }
-    appendByte(CSVByte.quote)
-    if neutralize { appendByte(apostrophe) }
-    // Copies the text in runs that end at a quote, writing each quote twice.
-    var rest = text
-    while let quote = rest.firstIndex(of: CSVByte.quote) {
-      appendBytes(UnsafeBufferPointer(rebasing: rest[...quote]))
-      appendByte(CSVByte.quote)
-      rest = UnsafeBufferPointer(rebasing: rest[(quote + 1)...])
+    target[0] = CSVByte.quote
+    length = 1
+    if neutralized {
+      target[1] = apostrophe
+      length = 2
     }
-    appendBytes(rest)
-    appendByte(CSVByte.quote)
+    for byte in text {
+      target[length] = byte
+      length += 1
+      if byte == CSVByte.quote {
+        target[length] = CSVByte.quote
+        length += 1
+      }
+    }
+    target[length] = CSVByte.quote
+    return length + 1
   }
 
   private mutating func appendNumber(_ value: Double) {

@@ -20,6 +20,10 @@ public struct ScoreReport: Sendable {
   public init(responses: Responses, wave: String? = nil, respondent: String? = nil) {
     self.responses = responses
     columns = Scoring.score(responses)
+    guard wave != nil || respondent != nil else {
+      rows = Array(responses.sessions.indices)
+      return
+    }
     rows = responses.sessions.indices.filter { row in
       let session = responses.sessions[row]
       return (wave.map { $0 == session.wave } ?? true)
@@ -32,8 +36,7 @@ public struct ScoreReport: Sendable {
     writeCSV(to: &writer, threads: ProcessInfo.processInfo.activeProcessorCount)
   }
 
-  /// Sessions per block when rows are encoded on several threads: a few megabytes of
-  /// output per block.
+  /// Sessions per block of encoded rows: a few megabytes of output per block.
   static let sessionsPerBlock = 4096
 
   /// Writes the CSV, encoding the rows in blocks of `sessionsPerBlock` sessions on
@@ -43,28 +46,25 @@ public struct ScoreReport: Sendable {
     to writer: inout CSVWriter, threads: Int, sessionsPerBlock: Int = sessionsPerBlock
   ) {
     writer.writeRow(Self.fields)
+    let sessionsPerBlock = max(sessionsPerBlock, 1)
+    let encoder = ScoreRowEncoder(
+      columns: columns, sessions: responses.sessions, options: writer.optionsForParts)
+    let rows = self.rows
+    let blockCount = (rows.count + sessionsPerBlock - 1) / sessionsPerBlock
+    // Encodes block `index` into bytes.
+    let encode: @Sendable (Int) -> EncodedRows = { index in
+      let start = index * sessionsPerBlock
+      return encoder.encode(rows[start..<min(rows.count, start + sessionsPerBlock)])
+    }
     let threads = max(1, min(threads, 8))
-    guard threads > 1, rows.count > sessionsPerBlock, sessionsPerBlock > 0 else {
-      writeCSVRows(rows[...], to: &writer)
+    guard threads > 1, blockCount > 1 else {
+      for index in 0..<blockCount {
+        encode(index).withBytes { writer.writeEncodedRows($0) }
+      }
       return
     }
-    let blockCount = (rows.count + sessionsPerBlock - 1) / sessionsPerBlock
     // Encoders stay at most this many blocks ahead of the writing, to bound memory.
     let blocks = EncodedBlocks(count: blockCount, window: 2 * threads)
-    let options = writer.optionsForParts
-    let report = self
-    // Encodes block `index` into bytes.
-    let encode: @Sendable (Int) -> [UInt8] = { index in
-      let start = index * sessionsPerBlock
-      let end = min(report.rows.count, start + sessionsPerBlock)
-      // Room for the whole block, so that its bytes are copied out once.
-      var options = options
-      options.bufferSize = max(
-        options.bufferSize, min((end - start) * report.columns.count * 128, 64 << 20))
-      return CSVWriter.bytes(options: options) { writer in
-        report.writeCSVRows(report.rows[start..<end], to: &writer)
-      }
-    }
     let encoders = DispatchGroup()
     for _ in 0..<threads {
       DispatchQueue.global().async(group: encoders) {
@@ -76,35 +76,9 @@ public struct ScoreReport: Sendable {
     // This thread encodes the block it is to write next if no other thread has started it,
     // so that the writing never depends on other threads being free to start.
     for index in 0..<blockCount {
-      writer.writeEncodedRows(blocks.take(index, encodingMeanwhile: encode))
+      blocks.take(index, encodingMeanwhile: encode).withBytes { writer.writeEncodedRows($0) }
     }
     encoders.wait()
-  }
-
-  /// Writes the rows of the sessions `rows`.
-  ///
-  /// A session's five cells begin each of its rows, and a score's name, kind and bands
-  /// recur in every session: they are encoded once and then copied while their bytes are
-  /// still in the writer's buffer.
-  func writeCSVRows(_ rows: ArraySlice<Int>, to writer: inout CSVWriter) {
-    var scores = columns.map { CSVWriter.ScoreCells(column: $0) }
-    for row in rows {
-      let session = responses.sessions[row]
-      var sessionCells: CSVWriter.WrittenCells?
-      for index in scores.indices {
-        if sessionCells.map({ writer.writeAgain($0) }) != true {
-          let start = writer.position
-          writer.write(text: session.respondent)
-          writer.write(text: session.wave)
-          writer.write(text: session.session)
-          writer.write(text: session.instrumentID)
-          writer.write(text: session.version)
-          sessionCells = writer.cells(since: start)
-        }
-        writer.writeScoreCells(row: row, &scores[index])
-        writer.endRow()
-      }
-    }
   }
 
   /// The JSON array of `cli.md`, written in pieces through `output`.
@@ -169,7 +143,7 @@ func formatFixed(_ value: Double, decimals: Int) -> String {
 /// bytes; the writer takes each block's bytes as soon as they are there.
 private final class EncodedBlocks: @unchecked Sendable {
   private let condition = NSCondition()
-  private var blocks: [[UInt8]?]
+  private var blocks: [EncodedRows?]
   private let window: Int
   private var nextToClaim = 0
   /// Blocks taken by the writer so far.
@@ -192,7 +166,7 @@ private final class EncodedBlocks: @unchecked Sendable {
     return nextToClaim - 1
   }
 
-  func finish(_ index: Int, _ bytes: [UInt8]) {
+  func finish(_ index: Int, _ bytes: EncodedRows) {
     condition.lock()
     blocks[index] = bytes
     condition.broadcast()
@@ -201,7 +175,7 @@ private final class EncodedBlocks: @unchecked Sendable {
 
   /// Takes the bytes of block `index` (taken in order) once they are there; encodes it
   /// with `encode` itself if no other thread has claimed it yet.
-  func take(_ index: Int, encodingMeanwhile encode: (Int) -> [UInt8]) -> [UInt8] {
+  func take(_ index: Int, encodingMeanwhile encode: (Int) -> EncodedRows) -> EncodedRows {
     condition.lock()
     defer { condition.unlock() }
     if nextToClaim == index {
@@ -212,13 +186,14 @@ private final class EncodedBlocks: @unchecked Sendable {
       blocks[index] = bytes
       condition.broadcast()
     }
-    while blocks[index] == nil {
+    while true {
+      if let bytes = blocks[index] {
+        blocks[index] = nil
+        taken = index + 1
+        condition.broadcast()
+        return bytes
+      }
       condition.wait()
     }
-    let bytes = blocks[index] ?? []
-    blocks[index] = nil
-    taken = index + 1
-    condition.broadcast()
-    return bytes
   }
 }
