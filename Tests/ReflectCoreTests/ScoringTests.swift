@@ -161,7 +161,11 @@ import Testing
     var many = Responses(instrument: few.instrument)
     let sessions = Scoring.parallelSessions + 2 * Scoring.sessionsPerTile + 3
     for row in 0..<sessions {
-      many.append(contentsOf: few, rows: row % few.count..<row % few.count + 1)
+      let source = row % few.count
+      many.appendSession(few.sessions[source])
+      for column in few.questionIDs.indices {
+        many.set(few.value(row: source, column: column), row: row, column: column)
+      }
     }
     let expected = Scoring.score(few)
     let columns = Scoring.score(many)

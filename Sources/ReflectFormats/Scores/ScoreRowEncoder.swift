@@ -122,7 +122,7 @@ struct ScoreRowEncoder: Sendable {
       }
     }
     var output = ByteBuffer(capacity: rows.count * max(columnCount, 1) * 128)
-    var cache = ScoreCellsCache(columns: columnCount)
+    let cache = ScoreCellsCache(columns: columnCount)
     constants.withUnsafeBufferPointer { constants in
       plans.withUnsafeBufferPointer { plans in
         bands.withUnsafeBufferPointer { bands in

@@ -56,5 +56,6 @@ struct Score: ParsableCommand {
     default:
       print(report.text())
     }
+    KeptUntilExit.keep(report)
   }
 }
