@@ -4,9 +4,20 @@ import Testing
 /// Responses built from a reader's row-major values hold what adding the sessions one by
 /// one gives, however many threads turn the rows into columns.
 @Suite struct ResponsesColumnsTests {
-  @Test(arguments: [0, 1, 5, 70_001])
-  func rowMajorValuesBecomeTheSameColumns(sessions: Int) {
-    let instrument = SimulationFixtures.instrument
+  /// An instrument of 150 ratings: columns are written 64 at a time.
+  static let wide = Instrument(
+    id: "wide", version: "1.0", defaultLanguage: "en", title: LocalizedText("Wide"),
+    choiceLists: [SimulationFixtures.agree5],
+    sections: [
+      Section(
+        id: "all", title: LocalizedText("All"),
+        elements: (1...150).map { SimulationFixtures.rating("q\($0)", SimulationFixtures.agree5) }
+      )
+    ])
+
+  @Test(arguments: [(false, 0), (false, 1), (false, 5), (false, 70_001), (true, 3), (true, 1_000)])
+  func rowMajorValuesBecomeTheSameColumns(wide: Bool, sessions: Int) {
+    let instrument = wide ? Self.wide : SimulationFixtures.instrument
     var expected = Responses(instrument: instrument)
     let width = expected.questionIDs.count
     #expect(width > 1)

@@ -72,17 +72,22 @@ public struct Responses: Sendable {
     precondition(values.count == count * width, "values for another number of sessions")
     self.sessions = sessions
     guard width > 0, count > 0 else { return }
-    // One pass over the rows, writing every column as it goes (a pass per column would
-    // read all values once per column), in ranges of rows on several threads.
+    // One pass over the rows per 64 columns, writing each of them as it goes (a pass per
+    // column would read all values once per column), in ranges of rows on several
+    // threads.
     var columns = (0..<width).map { _ in [Double](repeating: .nan, count: count) }
     let parts = max(1, min(threads, count / 65_536 + 1))
     values.withUnsafeBufferPointer { values in
-      withEachBase(of: &columns) { targets in
-        let job = Transposition(values: values, targets: targets, rows: count, parts: parts)
-        if parts == 1 {
-          job.run(part: 0)
-        } else {
-          DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0) }
+      for first in stride(from: 0, to: width, by: 64) {
+        withEachBase(of: &columns, in: first..<min(width, first + 64)) { targets in
+          let job = Transposition(
+            values: values, width: width, firstColumn: first, targets: targets, rows: count,
+            parts: parts)
+          if parts == 1 {
+            job.run(part: 0)
+          } else {
+            DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0) }
+          }
         }
       }
     }
@@ -140,37 +145,41 @@ public struct Responses: Sendable {
 /// Row-major values copied into columns, in `parts` ranges of rows that threads take one
 /// each: they write to disjoint elements, hence `@unchecked Sendable`.
 private struct Transposition: @unchecked Sendable {
+  /// The values, `width` per row.
   let values: UnsafeBufferPointer<Double>
+  let width: Int
+  /// The columns written, `firstColumn` and those after it.
+  let firstColumn: Int
   let targets: [UnsafeMutablePointer<Double>]
   let rows: Int
   let parts: Int
 
   func run(part: Int) {
-    let width = targets.count
     let end = part == parts - 1 ? rows : rows / parts * (part + 1)
     for row in rows / parts * part..<end {
-      let source = row &* width
-      for column in 0..<width {
+      let source = row &* width &+ firstColumn
+      for column in targets.indices {
         targets[column][row] = values[source &+ column]
       }
     }
   }
 }
 
-/// Calls `body` with the base address of each of `arrays` (none empty), all valid during
-/// the call: one `withUnsafeMutableBufferPointer` inside another.
+/// Calls `body` with the base address of each of `arrays[range]` (none empty), all valid
+/// during the call: one `withUnsafeMutableBufferPointer` inside another, as deep as the
+/// range is long.
 private func withEachBase(
-  of arrays: inout [[Double]], from index: Int = 0,
+  of arrays: inout [[Double]], in range: Range<Int>,
   _ bases: [UnsafeMutablePointer<Double>] = [],
   _ body: ([UnsafeMutablePointer<Double>]) -> Void
 ) {
-  guard index < arrays.count else { return body(bases) }
+  guard let index = range.first else { return body(bases) }
   // Moved out, so that the array is uniquely held and `arrays` can be passed on.
   var array = arrays[index]
   arrays[index] = []
   array.withUnsafeMutableBufferPointer { buffer in
     guard let base = buffer.baseAddress else { return }
-    withEachBase(of: &arrays, from: index + 1, bases + [base], body)
+    withEachBase(of: &arrays, in: index + 1..<range.upperBound, bases + [base], body)
   }
   arrays[index] = array
 }

@@ -178,7 +178,7 @@ struct LongReadState {
   private var answerRows: [Int32] = []
   private let instrumentIDBytes: [UInt8]
   private var instrumentID: InlineBytes
-  /// Per question, its column in `responses` or -1, and the stored value of each
+  /// Per question, its column in `Responses` or -1, and the stored value of each
   /// one-digit choice value (`digitValues[10 * question + digit]`): the common case of a
   /// row, read without copying a `QuestionReader`.
   private var questionColumns: [Int] = []
