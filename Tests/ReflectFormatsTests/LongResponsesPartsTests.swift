@@ -180,3 +180,36 @@ import Testing
     #expect(LongCSVSource.file(path: path + ".missing").size == nil)
   }
 }
+
+extension LongResponsesPartsTests {
+  @Test("estimates the line length from the start of a regular file only")
+  func averageLineLength() {
+    let lines = Array(repeating: "p1,pre,op01,4", count: 10).joined(separator: "\n") + "\n"
+    #expect(LongCSVSource.bytes(Array(lines.utf8), name: "a.csv").averageLineLength() == 14)
+    #expect(
+      LongCSVSource.bytes(Array("p1,pre,op01,4\n".utf8), name: "a.csv").averageLineLength() == nil)
+    #expect(LongCSVSource.file(path: "/dev/null").averageLineLength() == nil)
+  }
+
+  /// A named pipe is read by one reader, and nothing reads from it before (the line length
+  /// is sampled from regular files only, and their size is looked up without opening).
+  @Test("reads a named pipe whole", .timeLimit(.minutes(1)))
+  func namedPipe() throws {
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("reflect-fifo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fifo = folder.appendingPathComponent("long.csv").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let bytes = Self.generate(sessions: 30, seed: 9)
+    let written = Data(bytes)
+    DispatchQueue.global().async {
+      // Blocks until the reader opens the pipe; fails (SIGPIPE, EPIPE) if it is closed.
+      guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+      try? handle.write(contentsOf: written)
+      try? handle.close()
+    }
+    let responses = try reader.read(path: fifo)
+    expectSame(responses, try reader.read(bytes: bytes, file: "long.csv"))
+  }
+}

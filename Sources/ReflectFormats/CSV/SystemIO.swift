@@ -52,6 +52,15 @@ enum SystemIO {
   }
 
   /// The size of the regular file open as `fd`, or `nil` for a pipe, terminal or device.
+  /// The size of the regular file at `path`, or `nil` for anything else (a pipe, a
+  /// device, a folder) or a path that cannot be examined. Looks without opening: opening a
+  /// named pipe would wait for a writer, and closing it again could end that writer.
+  static func regularFileSize(path: String) -> Int? {
+    var info = stat()
+    guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
   static func regularFileSize(_ fd: Int32) -> Int? {
     var info = stat()
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }

@@ -59,17 +59,21 @@ extension LongResponsesReader {
     guard offsets.count > 1 else { return nil }
     let starts = offsets
 
-    let rowsPerSession = max(1, instrument.questions.count)
+    let lineLength = source.averageLineLength()
+    let questions = instrument.questions.count
     let outcomes = PartOutcomes(count: offsets.count)
     DispatchQueue.concurrentPerform(iterations: starts.count) { index in
       let last = index == starts.count - 1
+      let end = last ? size : starts[index + 1]
+      // The first part's state receives the others': room for the whole file, and in its
+      // index for the keys of every part but the last (whose keys are not added).
+      let room = SessionRoom(
+        bytes: index == 0 ? size : end - starts[index],
+        indexedBytes: index == 0 ? (starts.last ?? size) : end - starts[index],
+        lineLength: lineLength, questions: questions)
       let outcome = readPart(
         source, index: index, from: starts[index], pausingAt: last ? nil : starts[index + 1],
-        header: header,
-        // The first part's state receives the others': room for the whole file.
-        expectedSessions: (index == 0 ? size : (last ? size : starts[index + 1]) - starts[index])
-          / 40 / rowsPerSession,
-        outcomes: outcomes)
+        header: header, room: room, outcomes: outcomes)
       outcomes.set(outcome, at: index)
     }
 
@@ -124,7 +128,7 @@ extension LongResponsesReader {
   /// offset with the header's columns.
   private func readPart(
     _ source: LongCSVSource, index: Int, from offset: Int, pausingAt next: Int?,
-    header: PartsHeader, expectedSessions: Int, outcomes: PartOutcomes
+    header: PartsHeader, room: SessionRoom, outcomes: PartOutcomes
   ) -> PartOutcome {
     do {
       var reader =
@@ -132,7 +136,7 @@ extension LongResponsesReader {
         ? try source.reader()
         : try source.reader(from: offset, headerFieldCount: header.fieldCount)
       var state = LongReadState(instrument: instrument, file: reader.file)
-      state.reserveCapacity(min(expectedSessions, 10_000_000))
+      state.reserveCapacity(room)
       if index > 0 { state.columns = header.columns }
       var paused = false
       if let next {
@@ -246,13 +250,11 @@ enum LongCSVSource: Sendable {
   case bytes([UInt8], name: String)
 
   /// The size in bytes; `nil` for what is not a regular file (a pipe cannot be read in
-  /// parts) or cannot be opened.
+  /// parts) or cannot be examined.
   var size: Int? {
     switch self {
     case .file(let path):
-      guard case .success(let fd) = SystemIO.openForReading(path) else { return nil }
-      defer { _ = SystemIO.closeDescriptor(fd) }
-      return SystemIO.regularFileSize(fd)
+      return SystemIO.regularFileSize(path: path)
     case .bytes(let bytes, _):
       return bytes.count
     }
@@ -280,6 +282,34 @@ enum LongCSVSource: Sendable {
         bytes: bytes, name: name, options: .init(), from: offset,
         headerFieldCount: headerFieldCount)
     }
+  }
+
+  /// The average length of the lines in the first 64 KB (the header's included), or `nil`
+  /// when they hold fewer than two line ends, or the source is not a regular file (whose
+  /// bytes, read here, would be gone for the reader).
+  func averageLineLength() -> Int? {
+    let sample = 64 << 10
+    switch self {
+    case .file(let path):
+      guard SystemIO.regularFileSize(path: path) != nil,
+        case .success(let fd) = SystemIO.openForReading(path)
+      else { return nil }
+      defer { _ = SystemIO.closeDescriptor(fd) }
+      let block = UnsafeMutablePointer<UInt8>.allocate(capacity: sample)
+      defer { block.deallocate() }
+      guard case .success(let count) = SystemIO.readSome(fd, into: block, count: sample, at: 0)
+      else { return nil }
+      return Self.averageLineLength(UnsafeBufferPointer(start: block, count: count))
+    case .bytes(let bytes, _):
+      return bytes.withUnsafeBufferPointer {
+        Self.averageLineLength(UnsafeBufferPointer(rebasing: $0.prefix(sample)))
+      }
+    }
+  }
+
+  private static func averageLineLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let lines = bytes.reduce(0) { $0 + ($1 == CSVByte.lineFeed ? 1 : 0) }
+    return lines >= 2 ? bytes.count / lines : nil
   }
 
   /// The offset just after the first line feed at or after `offset`, or `nil` if there is

@@ -36,11 +36,12 @@ public struct LongResponsesReader: Sendable {
     if let responses = readInParts(.file(path: path), plan: plan) { return responses }
     return try reporting(file: path) {
       var reader = try CSVReader(path: path)
-      // Room for the sessions a file of this size holds, so that the columns and the
-      // session index are not regrown (and copied) again and again on a large file.
-      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-      let rowsPerSession = max(1, instrument.questions.count)
-      return try read(&reader, expectedSessions: size / 40 / rowsPerSession)
+      let source = LongCSVSource.file(path: path)
+      return try read(
+        &reader,
+        room: SessionRoom(
+          bytes: source.size ?? 0, indexedBytes: source.size ?? 0,
+          lineLength: source.averageLineLength(), questions: instrument.questions.count))
     }
   }
 
@@ -79,9 +80,9 @@ public struct LongResponsesReader: Sendable {
     }
   }
 
-  private func read(_ reader: inout CSVReader, expectedSessions: Int = 0) throws -> Responses {
+  private func read(_ reader: inout CSVReader, room: SessionRoom? = nil) throws -> Responses {
     var state = LongReadState(instrument: instrument, file: reader.file)
-    state.reserveCapacity(min(expectedSessions, 10_000_000))
+    if let room { state.reserveCapacity(room) }
     try reader.forEachRecord { record in
       if record.row == 1 || state.columns == nil {
         state.readHeader(record)
@@ -99,6 +100,31 @@ public struct LongResponsesReader: Sendable {
     }
     guard state.problems.isEmpty else { throw ResponsesReadError(diagnostics: state.problems) }
     return state.responses()
+  }
+}
+
+/// Room to reserve for the sessions in some bytes of a long CSV, so that large arrays are
+/// not regrown (and copied) again and again on a large file.
+///
+/// Generous for the sessions and answers: memory reserved and never written costs
+/// nothing. Close for the index of sessions, whose table is zeroed at once and read at
+/// random: an index sized for rows of 40 bytes (rather than the file's, often twice that)
+/// made every lookup of a new session likelier to miss the processor's cache.
+struct SessionRoom {
+  /// Sessions whose answers are stored.
+  var stored: Int
+  /// Sessions whose keys go into the index.
+  var indexed: Int
+
+  /// Room for the sessions in `bytes` bytes, of which those in `indexedBytes` are indexed,
+  /// with lines of `lineLength` bytes on average where known, for an instrument of
+  /// `questions` questions. At most 10 million sessions: beyond, arrays grow as needed.
+  init(bytes: Int, indexedBytes: Int, lineLength: Int?, questions: Int) {
+    let rowsPerSession = max(1, questions)
+    stored = min(max(bytes, 0) / 40 / rowsPerSession, 10_000_000)
+    // A session of fewer rows than questions (some unanswered, or not shown) leaves the
+    // index fuller than this; it grows once if need be.
+    indexed = min(max(indexedBytes, 0) / max(lineLength ?? 40, 16) / rowsPerSession, stored)
   }
 }
 
@@ -184,12 +210,13 @@ struct LongReadState {
   private var questionColumns: [Int] = []
   private var digitValues: [Double?] = []
 
-  mutating func reserveCapacity(_ sessions: Int) {
+  mutating func reserveCapacity(_ room: SessionRoom) {
+    let sessions = room.stored
     guard sessions > 0 else { return }
     self.sessions.reserveCapacity(sessions)
     values.reserveCapacity(sessions * valueColumns)
-    sessionIndex.reserveCapacity(sessions)
     answerRows.reserveCapacity(sessions * questions.count)
+    sessionIndex.reserveCapacity(room.indexed)
   }
 
   /// What was read, as ``Responses``.
