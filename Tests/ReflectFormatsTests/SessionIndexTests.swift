@@ -135,3 +135,27 @@ extension SessionIndexTests {
     #expect(row(&index, "Jose\u{301}\0pre\0") == 3_000)
   }
 }
+
+extension SessionIndexTests {
+  @Test("looks up another index's keys as row(of:) does, on several threads")
+  func rowsOfAnotherIndexesKeys() {
+    var first = SessionIndex()
+    var second = SessionIndex()
+    for number in 0..<40_000 where number % 3 != 0 { append(&first, "p\(number)\0pre\0") }
+    for number in stride(from: 20_000, to: 60_000, by: 2) { append(&second, "p\(number)\0pre\0") }
+    var expected: [Int32] = []
+    for row in 0..<second.count {
+      let key = second.withKey(row) { Array($0) }
+      let found = key.withUnsafeBufferPointer { first.row(of: $0) }
+      expected.append(Int32(found ?? -1))
+    }
+    #expect(expected.contains { $0 >= 0 } && expected.contains(-1))
+    for threads in [1, 2, 3] {
+      #expect(first.rows(ofKeysIn: second, threads: threads) == expected, "\(threads) threads")
+    }
+    // Once either holds strings, the lookups are left to row(of:).
+    append(&second, "Jos\u{E9}\0pre\0")
+    #expect(first.rows(ofKeysIn: second, threads: 2) == nil)
+    #expect(second.rows(ofKeysIn: first, threads: 2) == nil)
+  }
+}

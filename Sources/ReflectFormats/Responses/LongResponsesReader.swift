@@ -286,9 +286,20 @@ struct LongReadState {
     sessions.reserveCapacity(sessions.count + laterCount)
     values.reserveCapacity(values.count + later.values.count)
     if !isLast { answerRows.reserveCapacity(answerRows.count + later.answerRows.count) }
+    // Each of `later`'s sessions in this part's index, looked up on every core at once
+    // where the keys allow it. (Keys `later` adds below are new to both, so these stay
+    // right.)
+    let matches = sessionIndex.rows(
+      ofKeysIn: later.sessionIndex, threads: ProcessInfo.processInfo.activeProcessorCount)
+    func existingRow(_ laterRow: Int) -> Int? {
+      guard let matches else {
+        return later.sessionIndex.withKey(laterRow) { sessionIndex.row(of: $0) }
+      }
+      return matches[laterRow] >= 0 ? Int(matches[laterRow]) : nil
+    }
     var laterRow = 0
     while laterRow < laterCount {
-      if let row = later.sessionIndex.withKey(laterRow, { sessionIndex.row(of: $0) }) {
+      if let row = existingRow(laterRow) {
         // A session that began in this part (usually the one cut by the parts' boundary).
         let slots = row &* questionCount
         let laterSlots = laterRow &* questionCount
@@ -305,9 +316,7 @@ struct LongReadState {
       }
       // A run of new sessions, copied at once.
       var runEnd = laterRow + 1
-      while runEnd < laterCount
-        && later.sessionIndex.withKey(runEnd, { sessionIndex.row(of: $0) }) == nil
-      {
+      while runEnd < laterCount && existingRow(runEnd) == nil {
         runEnd += 1
       }
       sessions.append(contentsOf: later.sessions[laterRow..<runEnd])

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The sessions of a long CSV read so far, by key (respondent, wave and session id, as
 /// bytes separated by 0 bytes): the row of a key's session, found from the key's bytes
 /// without building a string for each session.
@@ -93,6 +95,46 @@ struct SessionIndex {
   ) rethrows -> Result {
     try keyBytes.withUnsafeBufferPointer { bytes in
       try body(UnsafeBufferPointer(rebasing: bytes[keyStarts[row]..<keyStarts[row + 1]]))
+    }
+  }
+
+  /// The row in this index of each of `other`'s keys, -1 for none, looked up on `threads`
+  /// threads; `nil` when either index holds strings (a key is not ASCII), whose lookups
+  /// `row(of:)` does one by one.
+  ///
+  /// For joining the parts of a file: the lookups are each a likely cache miss in a large
+  /// table, and independent, so the cores that wait for the join share them.
+  func rows(ofKeysIn other: SessionIndex, threads: Int) -> [Int32]? {
+    guard strings == nil, other.strings == nil, count < Int(Int32.max) else { return nil }
+    let total = other.count
+    let parts = max(1, min(threads, total / 16_384))
+    return [Int32](unsafeUninitializedCapacity: total) { rows, initialized in
+      let lookup = KeyLookup(index: self, other: other, rows: rows, parts: parts)
+      if parts == 1 {
+        lookup.run(part: 0)
+      } else {
+        DispatchQueue.concurrentPerform(iterations: parts) { lookup.run(part: $0) }
+      }
+      initialized = total
+    }
+  }
+
+  /// The keys of `other` looked up in `index`, a range of them per part; each part writes
+  /// its own elements of `rows`, hence `@unchecked Sendable`.
+  private struct KeyLookup: @unchecked Sendable {
+    let index: SessionIndex
+    let other: SessionIndex
+    let rows: UnsafeMutableBufferPointer<Int32>
+    let parts: Int
+
+    func run(part: Int) {
+      let total = other.count
+      let end = part == parts - 1 ? total : total / parts * (part + 1)
+      for row in total / parts * part..<end {
+        // Both hash with the process's one seed, so `other`'s stored hash is this index's.
+        let found = other.withKey(row) { index.find($0, hash: other.hashes[row]) }
+        rows[row] = Int32(truncatingIfNeeded: found ?? -1)
+      }
     }
   }
 
