@@ -74,12 +74,14 @@ public struct Responses: Sendable {
     guard width > 0, count > 0 else { return }
     // One pass over the rows per 64 columns, writing each of them as it goes (a pass per
     // column would read all values once per column), in ranges of rows on several
-    // threads.
-    var columns = (0..<width).map { _ in [Double](repeating: .nan, count: count) }
+    // threads. The columns are not filled first: every element is written once, and the
+    // new memory's page faults (tens of thousands for a large file) fall on the threads
+    // that write it.
     let parts = max(1, min(threads, count / 65_536 + 1))
+    var columns: [[Double]] = []
     values.withUnsafeBufferPointer { values in
       for first in stride(from: 0, to: width, by: 64) {
-        withEachBase(of: &columns, in: first..<min(width, first + 64)) { targets in
+        columns += makeColumns(count: min(width, first + 64) - first, rows: count) { targets in
           let job = Transposition(
             values: values, width: width, firstColumn: first, targets: targets, rows: count,
             parts: parts)
@@ -165,23 +167,26 @@ private struct Transposition: @unchecked Sendable {
   }
 }
 
-/// Calls `body` with the base address of each of `arrays[range]` (none empty), all valid
-/// during the call: one `withUnsafeMutableBufferPointer` inside another, as deep as the
-/// range is long.
-private func withEachBase(
-  of arrays: inout [[Double]], in range: Range<Int>,
-  _ bases: [UnsafeMutablePointer<Double>] = [],
-  _ body: ([UnsafeMutablePointer<Double>]) -> Void
-) {
-  guard let index = range.first else { return body(bases) }
-  // Moved out, so that the array is uniquely held and `arrays` can be passed on.
-  var array = arrays[index]
-  arrays[index] = []
-  array.withUnsafeMutableBufferPointer { buffer in
-    guard let base = buffer.baseAddress else { return }
-    withEachBase(of: &arrays, in: index + 1..<range.upperBound, bases + [base], body)
+/// `count` arrays of `rows` elements each, which `fill` is to initialise through their
+/// base addresses, all valid during the call: one
+/// `Array(unsafeUninitializedCapacity:initializingWith:)` inside another, as deep as
+/// `count`.
+private func makeColumns(
+  count: Int, rows: Int, _ bases: [UnsafeMutablePointer<Double>] = [],
+  _ fill: ([UnsafeMutablePointer<Double>]) -> Void
+) -> [[Double]] {
+  guard count > 0 else {
+    fill(bases)
+    return []
   }
-  arrays[index] = array
+  var rest: [[Double]] = []
+  let column = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+    // `rows` is at least 1, so the buffer has an address.
+    guard let base = buffer.baseAddress else { return }
+    rest = makeColumns(count: count - 1, rows: rows, bases + [base], fill)
+    initialized = rows
+  }
+  return [column] + rest
 }
 
 extension Responses {
