@@ -54,7 +54,7 @@ struct Score: ParsableCommand {
       }
       FileHandle.standardOutput.write(Data(buffer.utf8))
     default:
-      print(report.text())
+      report.writeText { FileHandle.standardOutput.write(Data($0)) }
     }
     KeptUntilExit.keep(report)
   }
