@@ -4,8 +4,8 @@ import Testing
 
 @testable import ReflectFormats
 
-/// `reflect score`'s table for people, now written line by line, is the text the table of
-/// all lines gave, and numbers keep their digits.
+/// `reflect score`'s table for people and JSON, now written as bytes in pieces, are the
+/// text they were, and numbers keep their digits.
 @Suite struct ScoreReportTextTests {
   /// `formatFixed` as it was, before its fast path: the reference.
   static func referenceFixed(_ value: Double, decimals: Int) -> String {
@@ -50,6 +50,34 @@ import Testing
     var bytes: [UInt8] = []
     report.writeText { bytes += $0 }
     #expect(bytes == Array((Self.referenceText(report) + "\n").utf8))
+  }
+
+  /// The JSON as it was written, a string per line: the reference.
+  static func referenceJSON(_ report: ScoreReport) -> String {
+    var text = "["
+    var first = true
+    for row in report.rows {
+      let session = report.responses.sessions[row]
+      let prefix =
+        "{\"respondent\": \(JSONText.string(session.respondent)), \"wave\": \(JSONText.string(session.wave)), \"session\": \(JSONText.string(session.session)), \"instrument\": \(JSONText.string(session.instrumentID)), \"version\": \(JSONText.string(session.version)), "
+      for column in report.columns {
+        text += first ? "\n  " : ",\n  "
+        first = false
+        let norms = column.norms(row)
+        text +=
+          prefix
+          + "\"scale\": \(JSONText.string(column.id)), \"kind\": \"\(column.kind.rawValue)\", \"score\": \(JSONText.number(column.score(row))), \"pomp\": \(JSONText.number(column.pomp(row))), \"band\": \(JSONText.optionalString(column.band(row)?.label)), \"answered\": \(column.answered[row]), \"items\": \(column.parts), \"z\": \(JSONText.number(norms?.z)), \"t\": \(JSONText.number(norms?.t)), \"percentile\": \(JSONText.number(norms?.percentile))}"
+      }
+    }
+    return text + (first ? "]\n" : "\n]\n")
+  }
+
+  @Test("writes the JSON it wrote line by line", arguments: [0, 1, 7, 300])
+  func sameJSON(sessions: Int) {
+    let report = ScoreReportCSVTests.report(sessions: sessions)
+    var bytes: [UInt8] = []
+    report.writeJSON { bytes += $0 }
+    #expect(bytes == Array(Self.referenceJSON(report).utf8))
   }
 
   @Test("formats numbers with the digits it always did")

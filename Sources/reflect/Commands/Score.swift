@@ -44,15 +44,7 @@ struct Score: ParsableCommand {
       report.writeCSV(to: &writer)
       try writer.finish()
     case .json:
-      var buffer = ""
-      report.writeJSON { piece in
-        buffer += piece
-        if buffer.utf8.count > 1 << 16 {
-          FileHandle.standardOutput.write(Data(buffer.utf8))
-          buffer = ""
-        }
-      }
-      FileHandle.standardOutput.write(Data(buffer.utf8))
+      report.writeJSON { FileHandle.standardOutput.write(Data($0)) }
     default:
       report.writeText { FileHandle.standardOutput.write(Data($0)) }
     }
