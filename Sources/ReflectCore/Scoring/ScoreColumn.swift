@@ -67,6 +67,12 @@ public struct ScoreColumn: Sendable {
 
   /// The first band whose `below` is greater than `score`; else the last band.
   public static func band(for score: Double, in bands: [Band]) -> Band? {
-    bands.first { band in band.below.map { score < $0 } ?? false } ?? bands.last
+    bandIndex(for: score, in: bands).map { bands[$0] }
+  }
+
+  /// The position in `bands` of `band(for:in:)`'s band; `nil` when there are none.
+  public static func bandIndex(for score: Double, in bands: [Band]) -> Int? {
+    guard !bands.isEmpty else { return nil }
+    return bands.firstIndex { band in band.below.map { score < $0 } ?? false } ?? bands.count - 1
   }
 }

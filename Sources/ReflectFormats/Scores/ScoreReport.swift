@@ -114,11 +114,9 @@ public struct ScoreReport: Sendable {
         buffer += ", \"pomp\": ".utf8
         buffer += JSONText.number(column.pomp(row)).utf8
         buffer += ", \"band\": ".utf8
-        // The band as `ScoreColumn.band(_:)` finds it, by its index.
-        if let score = column.score(row), !column.bands.isEmpty {
-          let band =
-            column.bands.firstIndex { $0.below.map { score < $0 } ?? false }
-            ?? column.bands.count - 1
+        if let score = column.score(row),
+          let band = ScoreColumn.bandIndex(for: score, in: column.bands)
+        {
           buffer += bandLabels[index][band]
         } else {
           buffer += null
