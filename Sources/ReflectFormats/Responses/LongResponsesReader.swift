@@ -385,7 +385,7 @@ struct LongReadState {
     }
     if instrumentField >= 0, !record.isEmpty(at: instrumentField),
       !(instrumentID.holds(record[instrumentField])
-        || bytesEqual(record[instrumentField], instrumentIDBytes))
+        || sameBytes(record[instrumentField], instrumentIDBytes))
     {
       let name = (try? record.string(at: instrumentField)) ?? ""
       problem(
@@ -587,15 +587,6 @@ struct LongReadState {
   }
 }
 
-/// Whether a field holds exactly `bytes`. This runs several times per row of files with
-/// millions of rows, on short ids: `sameBytes`' word compares beat the generic
-/// `elementsEqual` (a fifth of the run time), a call to `memcmp` and a loop over bytes.
-@inline(__always)
-private func bytesEqual(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
-  guard field.count == bytes.count else { return false }
-  return bytes.withUnsafeBufferPointer { sameBytes(field, $0) }
-}
-
 /// Up to 64 bytes held inline, with no reference counting: the previous row's ids, which
 /// every row is compared with.
 private struct InlineBytes {
@@ -628,14 +619,4 @@ private struct InlineBytes {
       return sameBytes(UnsafeRawPointer(field), held, count: count)
     }
   }
-}
-
-/// Whether two byte ranges hold the same bytes (see above).
-@inline(__always)
-private func bytesEqual(
-  _ field: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>
-)
-  -> Bool
-{
-  sameBytes(field, other)
 }

@@ -90,9 +90,3 @@ struct QuestionIDTable: Sendable {
       | UInt64(base[last]) &<< UInt64(last &* 8)
   }
 }
-
-/// Whether a field holds exactly the bytes of `bytes`.
-@inline(__always)
-private func sameBytes(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
-  bytes.withUnsafeBufferPointer { sameBytes(field, $0) }
-}

@@ -212,8 +212,15 @@ struct SessionIndex {
   }
 }
 
+/// Whether a field holds exactly `bytes` (an id of the instrument or a question).
+@inline(__always)
+func sameBytes(_ field: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+  bytes.withUnsafeBufferPointer { sameBytes(field, $0) }
+}
+
 /// Whether `a` and `b` hold the same bytes; several times per row of files with millions
-/// of rows, on short ids.
+/// of rows, on short ids: the word compares below beat the generic `elementsEqual` (a
+/// fifth of the run time once), a call to `memcmp` and a loop over bytes.
 @inline(__always)
 func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
   guard a.count == b.count else { return false }
