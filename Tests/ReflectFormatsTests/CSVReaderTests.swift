@@ -387,6 +387,87 @@ struct CSVReaderTests {
     }
   }
 
+  /// Reads `bytes`, returning each record's fields and `repeatedLeadingFields`.
+  static func recordsWithRepeats(
+    _ bytes: [UInt8], chunkSize: Int
+  ) throws -> [(
+    fields: [String], repeated: Int
+  )] {
+    var reader = CSVReader(bytes: bytes, name: "t.csv", options: .init(chunkSize: chunkSize))
+    var records: [(fields: [String], repeated: Int)] = []
+    try reader.forEachRecord { record in
+      records.append((try record.strings(), record.repeatedLeadingFields))
+    }
+    return records
+  }
+
+  /// The leading fields two records have in common, as counted by
+  /// `repeatedLeadingFields`: never a record's last field, which ends at a line end.
+  static func commonLeadingFields(_ previous: [String], _ record: [String]) -> Int {
+    var count = 0
+    while count < min(previous.count, record.count) - 1 && previous[count] == record[count] {
+      count += 1
+    }
+    return count
+  }
+
+  @Test("says which leading fields repeat the previous record's, as a long export's rows do")
+  func repeatedLeadingFieldsOfALongExport() throws {
+    var text = "respondent,wave,session,instrument,item,value\n"
+    var generator = SeededGenerator(seed: 5)
+    for person in 1...40 {
+      for wave in ["pre", "post"] {
+        for item in 1...Int.random(in: 1...6, using: &generator) {
+          text += "p\(person),\(wave),s-\(wave)-\(person),leadership,ld0\(item),\(item % 5)\n"
+        }
+      }
+    }
+    let records = try Self.recordsWithRepeats(Array(text.utf8), chunkSize: 1 << 20)
+    #expect(records.count == text.split(separator: "\n").count)
+    // Every record but the header and those within the buffer's last 64 bytes (read by
+    // the general path, which compares nothing) is compared with the one before it.
+    for index in 1..<(records.count - 2) {
+      let expected = Self.commonLeadingFields(records[index - 1].fields, records[index].fields)
+      #expect(
+        records[index].repeated == expected,
+        "row \(index + 1): \(records[index - 1].fields) then \(records[index].fields)")
+    }
+    // Rows of one session repeat its four columns and go on to the item.
+    #expect(records.filter { $0.repeated == 4 }.count > records.count / 2)
+  }
+
+  @Test("repeats only fields that are the same, on generated files with quotes and line ends")
+  func repeatedLeadingFieldsAreNeverWrong() throws {
+    var generator = SeededGenerator(seed: 6)
+    let cells = [
+      "p000123", "p000124", "", "pre", "4", "a b", "\"q,\"\"x\"\"\"", "\"l1\r\nl2\"", "é",
+    ]
+    for _ in 0..<200 {
+      let columns = Int.random(in: 1...6, using: &generator)
+      var row = (0..<columns).map { _ in cells[Int.random(in: 0..<cells.count, using: &generator)] }
+      var text = ""
+      for _ in 0..<Int.random(in: 0...60, using: &generator) {
+        // Most rows keep the previous row's first cells and change one cell after them.
+        let changed = Int.random(in: 0..<columns, using: &generator)
+        row[changed] = cells[Int.random(in: 0..<cells.count, using: &generator)]
+        text += row.joined(separator: ",") + (Bool.random(using: &generator) ? "\r\n" : "\n")
+      }
+      let input = Array(text.utf8)
+      let expected = referenceParse(input, fieldCount: .matchHeader)
+      for chunkSize in [64, 65, 100, 1 << 20] {
+        #expect(readOutcome(input, chunkSize: chunkSize, fieldCount: .matchHeader) == expected)
+        let records = try Self.recordsWithRepeats(input, chunkSize: chunkSize)
+        for (index, record) in records.enumerated() where record.repeated > 0 {
+          #expect(index > 0)
+          guard index > 0 else { continue }
+          #expect(
+            record.repeated <= Self.commonLeadingFields(records[index - 1].fields, record.fields),
+            "input \(text.debugDescription), chunk size \(chunkSize), record \(index + 1)")
+        }
+      }
+    }
+  }
+
   @Test("never traps on random bytes")
   func randomBytes() {
     var generator = SeededGenerator(seed: 4)

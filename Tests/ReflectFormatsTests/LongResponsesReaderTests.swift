@@ -151,6 +151,30 @@ import Testing
     #expect(responses.values(of: "op02")?[2] == 5)
   }
 
+  @Test func everyRowOfAnotherInstrumentIsReportedThoughItRepeatsThePreviousRow() {
+    // Rows 3 and 4 repeat the respondent, wave and instrument of the row before them,
+    // which the reader then takes as the previous row's session without comparing: only
+    // when that row was accepted.
+    let rows = (1...6).map { "p9,post,openness,op0\($0 % 3 + 1),3\n" }.joined()
+    #expect(
+      problems(
+        """
+        respondent,wave,instrument,item,value
+        p1,pre,openness,op01,4
+        p1,pre,leadership,op02,2
+        p1,pre,leadership,op03,7
+        p1,pre,openness,op02,1
+        p1,pre,openness,op03,1
+
+        """ + rows) == [
+          "long.csv: error: row 3, column instrument: 'leadership' is not the instrument being read ('openness'); export one instrument per file",
+          "long.csv: error: row 4, column instrument: 'leadership' is not the instrument being read ('openness'); export one instrument per file",
+          "long.csv: error: row 10, column item: a second answer to 'op02' in the same session (first at row 7); give each question once per respondent and wave",
+          "long.csv: error: row 11, column item: a second answer to 'op03' in the same session (first at row 8); give each question once per respondent and wave",
+          "long.csv: error: row 12, column item: a second answer to 'op01' in the same session (first at row 9); give each question once per respondent and wave",
+        ])
+  }
+
   @Test func byteOrderMarkIsIgnored() throws {
     let responses = try read("\u{FEFF}respondent,wave,item,value\np1,pre,op01,2\n")
     #expect(responses.values(of: "op01") == [2])

@@ -117,6 +117,10 @@ extension CSVReader {
   /// means that a field's end is not waiting for the previous one's, and the loop over
   /// bits ends once per 64 bytes rather than once per field, where the processor would
   /// mispredict its end.
+  ///
+  /// A record that starts with the same bytes as the previous one (a long CSV repeats its
+  /// session's columns on every row) takes those fields' positions from the previous
+  /// record and is scanned from the first field that differs.
   mutating func scanUnquotedRecords(_ body: (borrowing CSVRecord) throws -> Void) throws {
     let base = buffer
     let end = self.end
@@ -125,7 +129,14 @@ extension CSVReader {
     // Where the current field's span goes: spans[0] for a record's first field.
     var field = spans
     var block = recordStart
-    while end &- block >= 64 {
+    // The last record handed over in this call: where it started (-1 for none) and its
+    // number of fields, whose spans are still in `spans` until the next record's replace
+    // them.
+    var previousStart = -1
+    var previousFieldCount = 0
+    // Leading fields of the current record that repeat the previous record's.
+    var repeated = 0
+    blocks: while end &- block >= 64 {
       // A block has at most 64 fields: make room once here rather than at every comma.
       let count = spans.distance(to: field)
       if spanCapacity &- count < 64 {
@@ -171,11 +182,27 @@ extension CSVReader {
             rowsRead &+= 1
             start = next
           } else {
-            try deliverRecord(fieldCount: spans.distance(to: field) &+ 1, next: next, body)
+            let fieldCount = spans.distance(to: field) &+ 1
+            try deliverRecord(
+              fieldCount: fieldCount, next: next, repeatedLeadingFields: repeated, body)
+            previousStart = recordStart
+            previousFieldCount = fieldCount
           }
           recordStart = next
           fieldStart = next
           field = spans
+          repeated = 0
+          if previousStart >= 0 {
+            repeated = repeatLeadingFields(
+              of: previousStart, fieldCount: previousFieldCount, at: next, end: end)
+            if repeated > 0 {
+              // Scanning goes on from the first field that differs, in a block of its own.
+              field = spans + repeated
+              fieldStart = spans[repeated &- 1].end &+ 1
+              block = fieldStart
+              continue blocks
+            }
+          }
         } else if byte == CSVByte.quote {
           start = recordStart
           return
@@ -184,6 +211,47 @@ extension CSVReader {
       block &+= 64
     }
     start = recordStart
+  }
+
+  /// How many leading fields of the record at `next` are the same bytes, comma included,
+  /// as those of the record at `previous`, which has `fieldCount` fields whose spans are
+  /// in `spans`; their spans are moved to the record at `next`. 0 when none are, or when
+  /// the buffer ends too soon after `next` to compare eight bytes at a time.
+  @inline(__always)
+  private func repeatLeadingFields(
+    of previous: Int, fieldCount: Int, at next: Int, end: Int
+  )
+    -> Int
+  {
+    guard fieldCount > 1 else { return 0 }
+    // Up to the previous record's last comma: its last field ends at a line end.
+    let length = spans[fieldCount &- 2].end &+ 1 &- previous
+    // Words are compared whole, reading up to seven bytes past `length` on both sides,
+    // all within the buffer.
+    guard end &- next >= length &+ 8 else { return 0 }
+    var same = 0
+    while same < length {
+      let difference = word(at: previous &+ same) ^ word(at: next &+ same)
+      if difference != 0 {
+        same &+= difference.trailingZeroBitCount &>> 3
+        break
+      }
+      same &+= 8
+    }
+    let shift = next &- previous
+    var count = 0
+    while count < fieldCount &- 1 && spans[count].end &- previous < same {
+      spans[count].start &+= shift
+      spans[count].end &+= shift
+      count &+= 1
+    }
+    return count
+  }
+
+  /// The eight bytes at `position` in the buffer, the first in the lowest bits.
+  @inline(__always)
+  private func word(at position: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self))
   }
 
   /// Where the next record starts after the line end at `position` (`\n`, `\r\n`, or a

@@ -266,7 +266,8 @@ public struct CSVReader: ~Copyable {
   /// Hands the record in `spans` to `body`, after checking its number of fields.
   @inline(__always)
   mutating func deliverRecord(
-    fieldCount: Int, next: Int, _ body: (borrowing CSVRecord) throws -> Void
+    fieldCount: Int, next: Int, repeatedLeadingFields: Int = 0,
+    _ body: (borrowing CSVRecord) throws -> Void
   ) throws {
     rowsRead &+= 1
     if fieldCount != expectedFieldCount {
@@ -274,8 +275,9 @@ public struct CSVReader: ~Copyable {
     }
     start = next
     try body(
-      CSVRecord(row: rowsRead, count: fieldCount, bytes: buffer, spans: spans, fileName: fileName)
-    )
+      CSVRecord(
+        row: rowsRead, count: fieldCount, bytes: buffer, spans: spans, fileName: fileName,
+        repeatedLeadingFields: repeatedLeadingFields))
   }
 
   /// Called for a record whose field count differs from `expectedFieldCount`: the first

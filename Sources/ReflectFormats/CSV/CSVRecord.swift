@@ -20,6 +20,15 @@ public struct CSVRecord: ~Copyable {
   public let row: Int
   /// The number of fields.
   public let count: Int
+  /// How many leading fields are known to hold exactly the bytes of the previous
+  /// record's fields (0 when not known): the line starts with the same bytes as the
+  /// previous record, up to and including the comma after the last of them.
+  ///
+  /// Files whose consecutive rows repeat their first columns (a long export's respondent,
+  /// wave and session) have most rows with a count here, which a reader can use to skip
+  /// comparing those fields with the previous row's. A hint only: 0 never means that the
+  /// fields differ.
+  public let repeatedLeadingFields: Int
 
   private let bytes: UnsafePointer<UInt8>
   private let spans: UnsafePointer<Span>
@@ -29,10 +38,11 @@ public struct CSVRecord: ~Copyable {
 
   init(
     row: Int, count: Int, bytes: UnsafePointer<UInt8>, spans: UnsafePointer<Span>,
-    fileName: UnsafePointer<String>
+    fileName: UnsafePointer<String>, repeatedLeadingFields: Int = 0
   ) {
     self.row = row
     self.count = count
+    self.repeatedLeadingFields = repeatedLeadingFields
     self.bytes = bytes
     self.spans = spans
     self.fileName = fileName

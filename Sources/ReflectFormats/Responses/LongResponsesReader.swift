@@ -176,6 +176,7 @@ struct LongReadState {
       valueField = columns?.value ?? -1
       sessionField = columns?.session ?? -1
       instrumentField = columns?.instrument ?? -1
+      sessionFieldCount = 1 + max(respondentField, waveField, sessionField, instrumentField)
     }
   }
   /// The columns of `columns` that every row reads, -1 for none: read without unwrapping
@@ -186,6 +187,12 @@ struct LongReadState {
   private var valueField = -1
   private var sessionField = -1
   private var instrumentField = -1
+  /// The leading fields that hold a row's session and instrument: a row that repeats them
+  /// from the previous row (`CSVRecord.repeatedLeadingFields`) belongs to its session.
+  private var sessionFieldCount = 0
+  /// The session of the previous record, when it got as far as finding it (its
+  /// instrument accepted); -1 otherwise.
+  private var previousRecordSession = -1
   var problems: [Diagnostic] = []
   private var questions: [QuestionReader] = []
   /// The questions by id, for the item column of every row.
@@ -334,6 +341,7 @@ struct LongReadState {
     problems += later.problems
     // The previous row's session is now another row, or another part's.
     lastRow = -1
+    previousRecordSession = -1
     return true
   }
 
@@ -375,6 +383,8 @@ struct LongReadState {
   mutating func readRow(_ record: borrowing CSVRecord) {
     guard respondentField >= 0 else { return }
     let row = record.row
+    let previousSession = previousRecordSession
+    previousRecordSession = -1
     guard let question = questionIDs.index(of: record[itemField]) else {
       let item = (try? record.string(at: itemField)) ?? "?"
       problem(
@@ -383,38 +393,15 @@ struct LongReadState {
       )
       return
     }
-    if instrumentField >= 0, !record.isEmpty(at: instrumentField),
-      !(instrumentID.holds(record[instrumentField])
-        || sameBytes(record[instrumentField], instrumentIDBytes))
-    {
-      let name = (try? record.string(at: instrumentField)) ?? ""
-      problem(
-        row: row, column: "instrument",
-        "'\(name)' is not the instrument being read ('\(instrument.id)'); export one instrument per file"
-      )
-      return
-    }
-    // The previous row's session, recognised by comparing bytes. (Its respondent and wave
-    // were not empty, so neither are these.) Ids too long to be held inline never match,
-    // and take the way through the index.
     let sessionRow: Int
-    if lastRow >= 0 && lastRespondent.holds(record[respondentField])
-      && lastWave.holds(record[waveField])
-      && (sessionField < 0 || lastSession.holds(record[sessionField]))
-    {
-      sessionRow = lastRow
+    if previousSession >= 0 && record.repeatedLeadingFields >= sessionFieldCount {
+      // The previous record's session and instrument, byte for byte.
+      sessionRow = previousSession
     } else {
-      if record.isEmpty(at: respondentField) {
-        problem(row: row, column: "respondent", "the respondent id is empty")
-        return
-      }
-      if record.isEmpty(at: waveField) {
-        problem(row: row, column: "wave", "the wave is empty; give a label such as pre or post")
-        return
-      }
-      guard let found = session(for: record) else { return }
+      guard let found = checkedSession(record, row: row) else { return }
       sessionRow = found
     }
+    previousRecordSession = sessionRow
 
     let slot = sessionRow &* questions.count &+ question
     if answerRows[slot] != 0 {
@@ -445,6 +432,41 @@ struct LongReadState {
       return
     }
     if column >= 0 { values[sessionRow &* valueColumns &+ column] = value }
+  }
+
+  /// The session of `record` after checking its instrument (`nil`, with a problem, when it
+  /// is another's): the previous row's, recognised by comparing bytes, or found in the
+  /// index, or added.
+  private mutating func checkedSession(_ record: borrowing CSVRecord, row: Int) -> Int? {
+    if instrumentField >= 0, !record.isEmpty(at: instrumentField),
+      !(instrumentID.holds(record[instrumentField])
+        || sameBytes(record[instrumentField], instrumentIDBytes))
+    {
+      let name = (try? record.string(at: instrumentField)) ?? ""
+      problem(
+        row: row, column: "instrument",
+        "'\(name)' is not the instrument being read ('\(instrument.id)'); export one instrument per file"
+      )
+      return nil
+    }
+    // The previous row's session, recognised by comparing bytes. (Its respondent and wave
+    // were not empty, so neither are these.) Ids too long to be held inline never match,
+    // and take the way through the index.
+    if lastRow >= 0 && lastRespondent.holds(record[respondentField])
+      && lastWave.holds(record[waveField])
+      && (sessionField < 0 || lastSession.holds(record[sessionField]))
+    {
+      return lastRow
+    }
+    if record.isEmpty(at: respondentField) {
+      problem(row: row, column: "respondent", "the respondent id is empty")
+      return nil
+    }
+    if record.isEmpty(at: waveField) {
+      problem(row: row, column: "wave", "the wave is empty; give a label such as pre or post")
+      return nil
+    }
+    return session(for: record)
   }
 
   /// The row of the session of `record`, which is not the previous row's: found in the
