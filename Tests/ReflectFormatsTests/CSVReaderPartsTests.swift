@@ -56,6 +56,61 @@ import Testing
     #expect(boundaries >= 5)
   }
 
+  @Test("pauses where another thread moves its limit while it reads", arguments: [2, 50, 150])
+  func pausesWhereItsLimitIsMoved(movedAtRow: Int) throws {
+    let bytes = Array(("id,text,n\n" + (1...200).map { "r\($0),x,\($0)\n" }.joined()).utf8)
+    let whole = try readRecords(bytes, chunkSize: 64)
+    var reader = CSVReader(bytes: bytes, name: "t.csv", options: .init(chunkSize: 64))
+    let limit = ReadLimit(bytes.count, from: 0)
+    var records: [ReadRecord] = []
+    var moved: Int?
+    let paused = try reader.forEachRecord(pausingAt: limit) { record in
+      records.append(ReadRecord(row: record.row, fields: try record.strings()))
+      guard record.row == movedAtRow else { return }
+      // Not before what the reader has been given to read: it may have read it.
+      let left = try #require(limit.ungranted)
+      #expect(limit.moveCloser(to: left.lowerBound - 1) == nil)
+      let start = try #require(
+        LongCSVSource.bytes(bytes, name: "t.csv").lineStart(
+          atOrAfter: left.lowerBound + left.count / 2))
+      #expect(limit.moveCloser(to: start) == bytes.count)
+      moved = start
+    }
+    let offset = try #require(moved)
+    #expect(paused)
+    #expect(reader.offsetOfNextRecord == offset)
+    #expect(limit.ungranted == nil)
+    var rest = CSVReader(
+      bytes: bytes, name: "t.csv", options: .init(chunkSize: 64), from: offset,
+      headerFieldCount: 3)
+    let rowsBefore = reader.rowsRead
+    try rest.forEachRecord { record in
+      records.append(ReadRecord(row: rowsBefore + record.row, fields: try record.strings()))
+    }
+    #expect(records == whole)
+  }
+
+  @Test("reads on to the end when its limit is moved inside quotes, and then keeps it")
+  func limitMovedInsideQuotes() throws {
+    let rows = (1...40).map { "r\($0),\"two\nlines\",\($0)\n" }.joined()
+    let bytes = Array(("id,text,n\n" + rows).utf8)
+    var reader = CSVReader(bytes: bytes, name: "t.csv", options: .init(chunkSize: 64))
+    let limit = ReadLimit(bytes.count, from: 0)
+    var records: [ReadRecord] = []
+    let paused = try reader.forEachRecord(pausingAt: limit) { record in
+      records.append(ReadRecord(row: record.row, fields: try record.strings()))
+      guard record.row == 2 else { return }
+      // The line feed inside row 30's quotes.
+      let inside = try #require(String(decoding: bytes, as: UTF8.self).range(of: "r30,\"two\n"))
+      let offset = String(decoding: bytes, as: UTF8.self).utf8.distance(
+        from: String(decoding: bytes, as: UTF8.self).startIndex, to: inside.upperBound)
+      #expect(limit.moveCloser(to: offset) == bytes.count)
+    }
+    #expect(!paused)
+    #expect(records == (try readRecords(bytes, chunkSize: 64)))
+    #expect(limit.moveCloser(to: bytes.count - 1) == nil)
+  }
+
   @Test("pauses inside a byte-order mark, and still skips it")
   func pausesInsideAByteOrderMark() throws {
     let text: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,b,c\n1,2,3\n".utf8)

@@ -88,6 +88,36 @@ import Testing
     expectSame(planned, serial)
   }
 
+  @Test("gives the serial result when cores take over what others have left to read")
+  func sameWhenPartsAreTakenOver() throws {
+    var takenOver = 0
+    for seed in 1...20 {
+      let bytes = Self.generate(sessions: 60, seed: UInt64(seed), interleaved: seed % 2 == 0)
+      let serial = try reader.read(bytes: bytes, file: "long.csv")
+      let targets = seed % 3 == 0 ? [bytes.count / 3, bytes.count * 2 / 3] : [bytes.count / 2]
+      let read = try #require(
+        reader.readParts(
+          .bytes(bytes, name: "long.csv"), splittingNear: targets, minimumTakenOver: 2,
+          chunkSize: 64))
+      expectSame(read.responses, serial, "seed \(seed)")
+      if read.parts > targets.count + 1 { takenOver += 1 }
+    }
+    // However the threads are scheduled, the first to finish takes over from another.
+    #expect(takenOver > 10)
+  }
+
+  @Test("reports problems as one reader does when parts are taken over")
+  func problemsWhenPartsAreTakenOver() throws {
+    var bytes = Self.generate(sessions: 60, seed: 9)
+    bytes += Array("p1,pre,op01,Agreee\np1,pre,op09,3\n".utf8)
+    let serial = problems(bytes, plan: .init(parts: 1, minimumPartSize: 1))
+    #expect(serial.count == 2)
+    #expect(
+      reader.readParts(
+        .bytes(bytes, name: "long.csv"), splittingNear: [bytes.count / 2], minimumTakenOver: 2,
+        chunkSize: 64) == nil)
+  }
+
   @Test("reads a file smaller than a part serially")
   func smallFileIsReadSerially() throws {
     let bytes = Self.generate(sessions: 4, seed: 3)

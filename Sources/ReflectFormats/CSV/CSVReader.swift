@@ -77,10 +77,10 @@ public struct CSVReader: ~Copyable {
   /// The offset in the input (file or `memory`) of the next byte to read.
   private var inputOffset = 0
   /// Where to pause reading, for `forEachRecord(pausingAt:_:)`: input is read up to this
-  /// offset and no further while it is set.
-  private var pauseOffset: Int?
-  /// Set by `refill()` when reading reached `pauseOffset` with every record before it
-  /// handed over.
+  /// limit and no further while it is set.
+  private var pause: ReadLimit?
+  /// Set by `refill()` when reading reached `pause` with every record before it handed
+  /// over.
   private var pausedAtOffset = false
 
   // buffer[start..<end] holds bytes read but not yet handed over as records.
@@ -249,10 +249,18 @@ public struct CSVReader: ~Copyable {
   mutating func forEachRecord(
     pausingAt offset: Int, _ body: (borrowing CSVRecord) throws -> Void
   ) throws -> Bool {
+    try forEachRecord(pausingAt: ReadLimit(offset, from: inputOffset), body)
+  }
+
+  /// Reads records as `forEachRecord(pausingAt:_:)` does, pausing at `limit`, which
+  /// another thread may move closer while this reads (see ``ReadLimit``).
+  mutating func forEachRecord(
+    pausingAt limit: ReadLimit, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws -> Bool {
     // Input already read past the offset (or a pause at the very start) cannot pause there.
-    pauseOffset = offset > inputOffset ? offset : nil
+    pause = limit.offset > inputOffset ? limit : nil
     defer {
-      pauseOffset = nil
+      pause = nil
       pausedAtOffset = false
     }
     try forEachRecord(body)
@@ -303,13 +311,14 @@ public struct CSVReader: ~Copyable {
   /// Moves the unread bytes to the front of the buffer and fills the rest, doubling the
   /// buffer first if a single record already fills it.
   private mutating func refill() throws(CSVError) {
-    if let pauseOffset, inputOffset >= pauseOffset {
+    if let pause, inputOffset >= pause.offset {
       if start == end {
         pausedAtOffset = true
         return
       }
       // A record goes on past the pause: read on to the end, as without one.
-      self.pauseOffset = nil
+      pause.abandon()
+      self.pause = nil
     }
     let pending = end - start
     if pending > 0 && start > 0 {
@@ -335,8 +344,8 @@ public struct CSVReader: ~Copyable {
     // at most once per buffer-full, even when a pipe delivers a few bytes at a time.
     while end < bufferCapacity {
       var wanted = bufferCapacity - end
-      if let pauseOffset {
-        wanted = min(wanted, pauseOffset - inputOffset)
+      if let pause {
+        wanted = pause.grant(wanted, from: inputOffset)
         if wanted == 0 { break }
       }
       let count = try readInput(into: buffer + end, count: wanted)

@@ -5,10 +5,15 @@ import ReflectCore
 /// Reading a long CSV in parts, one per processor core, each from a record boundary near
 /// an equal share of the file to the next, and joining what the parts read.
 ///
+/// A core that has read its part takes over the second half of what another part has
+/// left to read (a new part, from a line start there, at which that part's reader is to
+/// pause instead: see ``ReadLimit``), so that the cores finish together even when one of
+/// them is held up by other work on the machine.
+///
 /// A part starts just after a line feed. That is a record boundary unless the line feed
 /// is inside a quoted field (an answer with a line break); whether it is, only a reader
-/// that read everything before it knows. So each part but the last pauses where the next
-/// one starts (`CSVReader.forEachRecord(pausingAt:_:)`), and its reader confirms that a
+/// that read everything before it knows. So each part pauses where the next one starts
+/// (`CSVReader.forEachRecord(pausingAt:_:)`), and its reader confirms that a
 /// record ends exactly there; if not, it reads on to the end of the file by itself and
 /// the parts after it are dropped. Reading a part from a confirmed boundary is reading
 /// the same records as one reader would, so the joined result is the same.
@@ -48,6 +53,21 @@ extension LongResponsesReader {
   /// `source` read in parts starting just after the first line feed at or after each of
   /// `targets` (in increasing order), or `nil` when there was any problem.
   func readInParts(_ source: LongCSVSource, splittingNear targets: [Int]) -> Responses? {
+    readParts(source, splittingNear: targets)?.responses
+  }
+
+  /// `source` read as `readInParts(_:splittingNear:)` reads it, and the number of parts
+  /// it was read in at the end (more than `targets` give when cores took over parts).
+  ///
+  /// - Parameters:
+  ///   - minimumTakenOver: a core that has read its part takes over half of what another
+  ///     part has left to read when that is at least this many bytes.
+  ///   - chunkSize: the parts' readers read this many bytes at a time (what has been read
+  ///     cannot be taken over).
+  func readParts(
+    _ source: LongCSVSource, splittingNear targets: [Int], minimumTakenOver: Int = 1 << 20,
+    chunkSize: Int = CSVReader.Options.defaultChunkSize
+  ) -> (responses: Responses, parts: Int)? {
     guard let size = source.size, let header = readHeader(source) else { return nil }
     var offsets = [0]
     for target in targets {
@@ -57,48 +77,73 @@ extension LongResponsesReader {
       offsets.append(offset)
     }
     guard offsets.count > 1 else { return nil }
-    let starts = offsets
-
+    let lastStart = offsets[offsets.count - 1]
     let lineLength = source.averageLineLength()
     let questions = instrument.questions.count
-    let outcomes = PartOutcomes(count: offsets.count)
-    DispatchQueue.concurrentPerform(iterations: starts.count) { index in
-      let last = index == starts.count - 1
-      let end = last ? size : starts[index + 1]
-      // The first part's state receives the others': room for the whole file, and in its
-      // index for the keys of every part but the last (whose keys are not added).
-      let room = SessionRoom(
-        bytes: index == 0 ? size : end - starts[index],
-        indexedBytes: index == 0 ? (starts.last ?? size) : end - starts[index],
-        lineLength: lineLength, questions: questions)
-      let outcome = readPart(
-        source, index: index, from: starts[index], pausingAt: last ? nil : starts[index + 1],
-        header: header, room: room, outcomes: outcomes)
-      outcomes.set(outcome, at: index)
+    let schedule = PartsSchedule(starts: offsets, size: size)
+    // (Taken now: parts taken over are inserted among them as the workers go.)
+    let initialParts = schedule.parts
+    DispatchQueue.concurrentPerform(iterations: initialParts.count) { worker in
+      var next: PartsSchedule.Part? = initialParts[worker]
+      while let part = next {
+        let end = part.limit.offset
+        // The first part's state receives the others': room for the whole file, and in its
+        // index for the keys of every part but the last group's (see the joining below).
+        let room = SessionRoom(
+          bytes: part.start == 0 ? size : end - part.start,
+          indexedBytes: part.start == 0 ? lastStart : end - part.start,
+          lineLength: lineLength, questions: questions)
+        let outcome = readPart(
+          source, part, header: header, room: room, chunkSize: chunkSize, schedule: schedule)
+        schedule.finish(part, outcome)
+        next = takeOver(
+          source, schedule: schedule, minimum: minimumTakenOver, notBefore: header.end - 1)
+      }
     }
 
-    // Join the parts in order, up to the one that read on to the end.
-    var joined: LongReadState?
-    for index in offsets.indices {
-      guard case .read(let state, let paused) = outcomes.take(at: index) else { return nil }
-      if var first = joined {
-        joined = nil  // leaves `first` the only reference, to grow in place
-        guard first.absorb(state, isLast: !paused || index == offsets.count - 1) else {
-          return nil
-        }
-        joined = first
-        // A part's index of sessions holds a string per session: freeing them is for
-        // another core, while this one goes on.
-        releaseInBackground(state)
+    // The parts up to the one that read on to the end, in groups: a part cores started
+    // with, and the parts taken over from it (which follow it).
+    let parts = schedule.parts
+    var groups: [[LongReadState]] = []
+    for part in parts {
+      guard case .read(let state, let paused) = schedule.take(part) else { return nil }
+      if part.isTakenOver, !groups.isEmpty {
+        groups[groups.count - 1].append(state)
       } else {
-        joined = state
+        groups.append([state])
       }
       if !paused { break }
     }
+    // Each group joined, then the groups. A part that absorbs another adds the new
+    // sessions' keys to its index (and their answers' rows), for the parts after it; the
+    // first group's absorbing the last does not, and the small parts taken over add
+    // little. (Joining from the last part would have a small part taken over in the
+    // middle absorb a large one, and copying them twice.)
+    var joined: LongReadState?
+    for index in groups.indices {
+      // Taken out, so that each state is held once and grows in place.
+      var group = groups[index]
+      groups[index] = []
+      guard !group.isEmpty else { continue }
+      var head = group.removeFirst()
+      while !group.isEmpty {
+        let later = group.removeFirst()
+        guard head.absorb(later, isFinal: false) else { return nil }
+        releaseInBackground(later)
+      }
+      if var first = joined {
+        joined = nil  // leaves `first` the only reference, to grow in place
+        guard first.absorb(head, isFinal: index == groups.count - 1) else { return nil }
+        releaseInBackground(head)
+        joined = first
+      } else {
+        joined = head
+      }
+    }
     guard let joined, joined.columns != nil, joined.problems.isEmpty else { return nil }
-    let responses = joined.responses(threads: starts.count)
+    let responses = joined.responses(threads: offsets.count)
     releaseInBackground(joined)
-    return responses
+    return (responses, parts.count)
   }
 
   /// The header's columns, its number of fields, and the offset just after it; `nil` if
@@ -125,55 +170,57 @@ extension LongResponsesReader {
   }
 
   /// Reads one part: the first from the start (header included), the others from their
-  /// offset with the header's columns.
+  /// offset with the header's columns, each up to its limit.
   private func readPart(
-    _ source: LongCSVSource, index: Int, from offset: Int, pausingAt next: Int?,
-    header: PartsHeader, room: SessionRoom, outcomes: PartOutcomes
+    _ source: LongCSVSource, _ part: PartsSchedule.Part, header: PartsHeader, room: SessionRoom,
+    chunkSize: Int, schedule: PartsSchedule
   ) -> PartOutcome {
     do {
+      let first = part.start == 0
       var reader =
-        index == 0
-        ? try source.reader()
-        : try source.reader(from: offset, headerFieldCount: header.fieldCount)
+        first
+        ? try source.reader(chunkSize: chunkSize)
+        : try source.reader(
+          from: part.start, headerFieldCount: header.fieldCount, chunkSize: chunkSize)
       var state = LongReadState(instrument: instrument, file: reader.file)
       state.reserveCapacity(room)
-      if index > 0 { state.columns = header.columns }
-      var paused = false
-      if let next {
-        paused = try reader.forEachRecord(pausingAt: next) { record in
-          try take(record, into: &state, part: index, outcomes: outcomes)
+      if !first { state.columns = header.columns }
+      let paused = try reader.forEachRecord(pausingAt: part.limit) { record in
+        if first && (record.row == 1 || state.columns == nil) {
+          state.readHeader(record)
+        } else {
+          state.readRow(record)
         }
-        // It read on to the end: the parts after this one are not needed.
-        if !paused { outcomes.cancel(from: index + 1) }
-      } else {
-        try reader.forEachRecord { record in
-          try take(record, into: &state, part: index, outcomes: outcomes)
-        }
+        // The first problem ends the parts: the serial reader reports it.
+        if !state.problems.isEmpty { throw PartsStopped() }
+        if record.row & 0x3FFF == 0, schedule.isCancelled(part) { throw PartsCancelled() }
       }
+      // It read on to the end: the parts after this one are not needed.
+      if !paused { schedule.cancel(after: part) }
       return .read(state, paused: paused)
     } catch is PartsCancelled {
       return .failed
     } catch {
       // A problem: the file is to be read again serially, so no part is needed.
-      outcomes.cancel(from: 0)
+      schedule.cancelAll()
       return .failed
     }
   }
 
-  /// One record of part `part`, taken as the serial reader takes it.
-  @inline(__always)
-  private func take(
-    _ record: borrowing CSVRecord, into state: inout LongReadState, part: Int,
-    outcomes: PartOutcomes
-  ) throws {
-    if part == 0 && (record.row == 1 || state.columns == nil) {
-      state.readHeader(record)
-    } else {
-      state.readRow(record)
+  /// A new part, the second half of what the part with the most left to read has not yet
+  /// read, from the line start after its middle (and after offset `notBefore`, the end
+  /// of the header); `nil` when no part has `minimum` bytes left.
+  private func takeOver(
+    _ source: LongCSVSource, schedule: PartsSchedule, minimum: Int, notBefore: Int
+  ) -> PartsSchedule.Part? {
+    while let (part, left) = schedule.mostLeftToRead(), left.count >= max(minimum, 2) {
+      let middle = max(left.lowerBound + left.count / 2, notBefore)
+      guard let start = source.lineStart(atOrAfter: middle), start < left.upperBound
+      else { return nil }
+      if let taken = schedule.split(part, at: start) { return taken }
+      // Its reader went past `start` meanwhile: look again.
     }
-    // The first problem ends the parts: the serial reader reports it.
-    if !state.problems.isEmpty { throw PartsStopped() }
-    if record.row & 0x3FFF == 0, outcomes.isCancelled(part) { throw PartsCancelled() }
+    return nil
   }
 }
 
@@ -211,35 +258,95 @@ private enum PartOutcome {
   case failed
 }
 
-/// The parts' outcomes, each set by the thread that read the part and read once all have
-/// finished; and which parts need not go on.
-private final class PartOutcomes: @unchecked Sendable {
+/// The parts of a file being read, in the order of the file, with their outcomes: which
+/// are still needed, and which have bytes left that another thread could take over.
+private final class PartsSchedule: @unchecked Sendable {
+  /// A part: from `start` to where its `limit` is when its reader pauses.
+  final class Part: @unchecked Sendable {
+    let start: Int
+    let limit: ReadLimit
+    /// Taken over from the part before it, rather than one that cores started with.
+    let isTakenOver: Bool
+    /// Set once its reader has finished (under the schedule's lock).
+    var outcome: PartOutcome?
+    var isCancelled = false
+
+    init(start: Int, limit: Int, isTakenOver: Bool = false) {
+      self.start = start
+      self.limit = ReadLimit(limit, from: start)
+      self.isTakenOver = isTakenOver
+    }
+  }
+
   private let lock = NSLock()
-  private var outcomes: [PartOutcome?]
-  /// Parts from this index on are no longer needed.
-  private var cancelledFrom = Int.max
+  private var all: [Part]
 
-  init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+  /// Parts from each of `starts` (increasing) to the next, the last to `size`.
+  init(starts: [Int], size: Int) {
+    all = starts.indices.map { index in
+      Part(start: starts[index], limit: index + 1 < starts.count ? starts[index + 1] : size)
+    }
+  }
 
-  func set(_ outcome: PartOutcome, at index: Int) {
-    lock.withLock { outcomes[index] = outcome }
+  /// The parts in the order of the file.
+  var parts: [Part] { lock.withLock { all } }
+
+  func finish(_ part: Part, _ outcome: PartOutcome) {
+    lock.withLock { part.outcome = outcome }
   }
 
   /// Takes the outcome out, so that the caller holds the only reference to its arrays
   /// and adds to them without copying them.
-  func take(at index: Int) -> PartOutcome? {
+  func take(_ part: Part) -> PartOutcome? {
     lock.withLock {
-      defer { outcomes[index] = nil }
-      return outcomes[index]
+      defer { part.outcome = nil }
+      return part.outcome
     }
   }
 
-  func cancel(from index: Int) {
-    lock.withLock { cancelledFrom = min(cancelledFrom, index) }
+  /// The parts after `part` are not needed: it read on to the end.
+  func cancel(after part: Part) {
+    lock.withLock {
+      for other in all where other.start > part.start { other.isCancelled = true }
+    }
   }
 
-  func isCancelled(_ index: Int) -> Bool {
-    lock.withLock { index >= cancelledFrom }
+  /// No part is needed: the file is to be read serially.
+  func cancelAll() {
+    lock.withLock {
+      for part in all { part.isCancelled = true }
+    }
+  }
+
+  func isCancelled(_ part: Part) -> Bool {
+    lock.withLock { part.isCancelled }
+  }
+
+  /// The part still being read with the most bytes not yet granted to its reader, and
+  /// those bytes.
+  func mostLeftToRead() -> (Part, Range<Int>)? {
+    lock.withLock {
+      var best: (Part, Range<Int>)?
+      for part in all where part.outcome == nil && !part.isCancelled {
+        guard let left = part.limit.ungranted else { continue }
+        if left.count > best?.1.count ?? 0 { best = (part, left) }
+      }
+      return best
+    }
+  }
+
+  /// A new part from `start` to `part`'s limit, which moves to `start`; `nil` when
+  /// `part` has finished, or its reader may already read past `start`.
+  func split(_ part: Part, at start: Int) -> Part? {
+    lock.withLock {
+      guard part.outcome == nil, !part.isCancelled,
+        let index = all.firstIndex(where: { $0 === part }),
+        let limit = part.limit.moveCloser(to: start)
+      else { return nil }
+      let taken = Part(start: start, limit: limit, isTakenOver: true)
+      all.insert(taken, at: index + 1)
+      return taken
+    }
   }
 }
 
@@ -271,15 +378,18 @@ enum LongCSVSource: Sendable {
   }
 
   /// A reader of the records from `offset` on.
-  func reader(from offset: Int, headerFieldCount: Int) throws(CSVError) -> CSVReader {
+  func reader(
+    from offset: Int, headerFieldCount: Int,
+    chunkSize: Int = CSVReader.Options.defaultChunkSize
+  ) throws(CSVError) -> CSVReader {
     switch self {
     case .file(let path):
       return try CSVReader(
-        path: path, name: path, options: .init(), from: offset,
+        path: path, name: path, options: .init(chunkSize: chunkSize), from: offset,
         headerFieldCount: headerFieldCount)
     case .bytes(let bytes, let name):
       return CSVReader(
-        bytes: bytes, name: name, options: .init(), from: offset,
+        bytes: bytes, name: name, options: .init(chunkSize: chunkSize), from: offset,
         headerFieldCount: headerFieldCount)
     }
   }

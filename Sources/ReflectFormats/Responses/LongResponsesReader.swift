@@ -282,17 +282,17 @@ struct LongReadState {
   /// session both met are put together. Returns `false` when both have an answer to the
   /// same question of a session, a problem that the serial reader is to report.
   ///
-  /// - Parameter isLast: no part follows `later`, so neither the index of sessions by key
-  ///   nor the rows of answers (which refuse a second answer) are kept up to date for the
-  ///   new sessions: they are not used again, and copying them cost time while the other
-  ///   cores wait.
-  mutating func absorb(_ later: LongReadState, isLast: Bool = false) -> Bool {
+  /// - Parameter isFinal: this state absorbs no other part after `later`, and no part
+  ///   absorbs it, so neither the index of sessions by key nor the rows of answers (which
+  ///   refuse a second answer) are kept up to date for the new sessions: they are not used
+  ///   again, and copying them cost time while the other cores wait.
+  mutating func absorb(_ later: LongReadState, isFinal: Bool = false) -> Bool {
     let questionCount = questions.count
     let width = valueColumns
     let laterCount = later.sessions.count
     sessions.reserveCapacity(sessions.count + laterCount)
     values.reserveCapacity(values.count + later.values.count)
-    if !isLast { answerRows.reserveCapacity(answerRows.count + later.answerRows.count) }
+    if !isFinal { answerRows.reserveCapacity(answerRows.count + later.answerRows.count) }
     // Each of `later`'s sessions in this part's index, looked up on every core at once
     // where the keys allow it. (Keys `later` adds below are new to both, so these stay
     // right.)
@@ -328,7 +328,7 @@ struct LongReadState {
       }
       sessions.append(contentsOf: later.sessions[laterRow..<runEnd])
       values.append(contentsOf: later.values[laterRow * width..<runEnd * width])
-      if !isLast {
+      if !isFinal {
         answerRows.append(
           contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
         // Rows are numbered as keys are appended, here from the first new row on.
