@@ -80,6 +80,21 @@ import Testing
     #expect(bytes == Array(Self.referenceJSON(report).utf8))
   }
 
+  @Test("writes the same table and JSON in blocks on several threads", arguments: [1, 3])
+  func sameInBlocks(threads: Int) {
+    for sessions in [0, 1, 7, 300] {
+      let report = ScoreReportCSVTests.report(sessions: sessions)
+      for sessionsPerBlock in [1, 7, 1000] {
+        var text: [UInt8] = []
+        report.writeText(threads: threads, sessionsPerBlock: sessionsPerBlock) { text += $0 }
+        #expect(text == Array((Self.referenceText(report) + "\n").utf8))
+        var json: [UInt8] = []
+        report.writeJSON(threads: threads, sessionsPerBlock: sessionsPerBlock) { json += $0 }
+        #expect(json == Array(Self.referenceJSON(report).utf8))
+      }
+    }
+  }
+
   @Test("formats numbers with the digits it always did")
   func sameDigits() {
     var values: [Double] = [

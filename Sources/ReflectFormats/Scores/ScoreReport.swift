@@ -50,33 +50,44 @@ public struct ScoreReport: Sendable {
     let encoder = ScoreRowEncoder(
       columns: columns, sessions: responses.sessions, options: writer.optionsForParts)
     let rows = self.rows
-    let blockCount = (rows.count + sessionsPerBlock - 1) / sessionsPerBlock
-    // Encodes block `index` into bytes.
-    let encode: @Sendable (Int) -> EncodedRows = { index in
-      let start = index * sessionsPerBlock
-      return encoder.encode(rows[start..<min(rows.count, start + sessionsPerBlock)])
+    writeInBlocks(threads: threads, sessionsPerBlock: sessionsPerBlock) { block in
+      encoder.encode(rows[block])
+    } write: { encoded in
+      encoded.withBytes { writer.writeEncodedRows($0) }
+    }
+  }
+
+  /// Encodes the rows in blocks of `sessionsPerBlock` sessions on `threads` threads (this
+  /// one among them) and hands each block's encoding to `write` in order, on this thread.
+  /// Encoders stay at most two blocks per thread ahead of the writing, to bound memory.
+  private func writeInBlocks<Block: Sendable>(
+    threads: Int, sessionsPerBlock: Int, encode: @escaping @Sendable (Range<Int>) -> Block,
+    write: (Block) -> Void
+  ) {
+    let count = rows.count
+    let size = max(sessionsPerBlock, 1)
+    let blockCount = (count + size - 1) / size
+    let encodeBlock: @Sendable (Int) -> Block = { index in
+      encode(index * size..<min(count, index * size + size))
     }
     let threads = max(1, min(threads, 8))
     guard threads > 1, blockCount > 1 else {
-      for index in 0..<blockCount {
-        encode(index).withBytes { writer.writeEncodedRows($0) }
-      }
+      for index in 0..<blockCount { write(encodeBlock(index)) }
       return
     }
-    // Encoders stay at most this many blocks ahead of the writing, to bound memory.
-    let blocks = EncodedBlocks(count: blockCount, window: 2 * threads)
+    let blocks = EncodedBlocks<Block>(count: blockCount, window: 2 * threads)
     let encoders = DispatchGroup()
     for _ in 0..<threads {
       DispatchQueue.global().async(group: encoders) {
         while let index = blocks.claim() {
-          blocks.finish(index, encode(index))
+          blocks.finish(index, encodeBlock(index))
         }
       }
     }
     // This thread encodes the block it is to write next if no other thread has started it,
     // so that the writing never depends on other threads being free to start.
     for index in 0..<blockCount {
-      blocks.take(index, encodingMeanwhile: encode).withBytes { writer.writeEncodedRows($0) }
+      write(blocks.take(index, encodingMeanwhile: encodeBlock))
     }
     encoders.wait()
   }
@@ -84,9 +95,16 @@ public struct ScoreReport: Sendable {
   /// The JSON array of `cli.md` as UTF-8, written in pieces through `output`.
   ///
   /// Into bytes, with what recurs encoded once: a session's fields once per session, a
-  /// score's name, kind and band labels once. (Interpolating a string per line took 12 s
-  /// for a company's 1.2 million scores.)
+  /// score's name, kind and band labels once; in blocks of sessions on every core, written
+  /// out in order. (Interpolating a string per line took 12 s for a company's 1.2 million
+  /// scores.)
   public func writeJSON(_ output: ([UInt8]) -> Void) {
+    writeJSON(threads: ProcessInfo.processInfo.activeProcessorCount, output)
+  }
+
+  func writeJSON(
+    threads: Int, sessionsPerBlock: Int = sessionsPerBlock, _ output: ([UInt8]) -> Void
+  ) {
     // Per score: its name and kind up to the score's value, and each band's label.
     let heads = columns.map { column in
       Array(
@@ -96,43 +114,53 @@ public struct ScoreReport: Sendable {
     let bandLabels = columns.map { column in
       column.bands.map { Array(JSONText.string($0.label).utf8) }
     }
-    let null = Array("null".utf8)
-    var buffer: [UInt8] = Array("[".utf8)
-    buffer.reserveCapacity(1 << 17)
-    var first = true
-    for row in rows {
-      let session = responses.sessions[row]
-      let prefix = Array(
-        "{\"respondent\": \(JSONText.string(session.respondent)), \"wave\": \(JSONText.string(session.wave)), \"session\": \(JSONText.string(session.session)), \"instrument\": \(JSONText.string(session.instrumentID)), \"version\": \(JSONText.string(session.version)), "
-          .utf8)
-      for (index, column) in columns.enumerated() {
-        buffer += first ? "\n  ".utf8 : ",\n  ".utf8
-        first = false
-        buffer += prefix
-        buffer += heads[index]
-        buffer += JSONText.number(column.score(row)).utf8
-        buffer += ", \"pomp\": ".utf8
-        buffer += JSONText.number(column.pomp(row)).utf8
-        buffer += ", \"band\": ".utf8
-        if let score = column.score(row),
-          let band = ScoreColumn.bandIndex(for: score, in: column.bands)
-        {
-          buffer += bandLabels[index][band]
-        } else {
-          buffer += null
+    let (rows, sessions, columns) = (self.rows, responses.sessions, self.columns)
+    let hasLines = !rows.isEmpty && !columns.isEmpty
+    output(Array("[".utf8))
+    writeInBlocks(threads: threads, sessionsPerBlock: sessionsPerBlock) { block in
+      var buffer: [UInt8] = []
+      buffer.reserveCapacity(block.count * columns.count * 320)
+      for position in block {
+        let row = rows[position]
+        let session = sessions[row]
+        let prefix = Array(
+          "{\"respondent\": \(JSONText.string(session.respondent)), \"wave\": \(JSONText.string(session.wave)), \"session\": \(JSONText.string(session.session)), \"instrument\": \(JSONText.string(session.instrumentID)), \"version\": \(JSONText.string(session.version)), "
+            .utf8)
+        for (index, column) in columns.enumerated() {
+          // Every line but the first follows a comma.
+          buffer += position == 0 && index == 0 ? "\n  ".utf8 : ",\n  ".utf8
+          buffer += prefix
+          buffer += heads[index]
+          appendJSONNumber(column.score(row), to: &buffer)
+          buffer += ", \"pomp\": ".utf8
+          appendJSONNumber(column.pomp(row), to: &buffer)
+          buffer += ", \"band\": ".utf8
+          if let score = column.score(row),
+            let band = ScoreColumn.bandIndex(for: score, in: column.bands)
+          {
+            buffer += bandLabels[index][band]
+          } else {
+            buffer += "null".utf8
+          }
+          buffer += ", \"answered\": ".utf8
+          appendInteger(Int(column.answered[row]), to: &buffer)
+          buffer += ", \"items\": ".utf8
+          appendInteger(column.parts, to: &buffer)
+          let norms = column.norms(row)
+          buffer += ", \"z\": ".utf8
+          appendJSONNumber(norms?.z, to: &buffer)
+          buffer += ", \"t\": ".utf8
+          appendJSONNumber(norms?.t, to: &buffer)
+          buffer += ", \"percentile\": ".utf8
+          appendJSONNumber(norms?.percentile, to: &buffer)
+          buffer.append(UInt8(ascii: "}"))
         }
-        let norms = column.norms(row)
-        buffer +=
-          ", \"answered\": \(column.answered[row]), \"items\": \(column.parts), \"z\": \(JSONText.number(norms?.z)), \"t\": \(JSONText.number(norms?.t)), \"percentile\": \(JSONText.number(norms?.percentile))}"
-          .utf8
       }
-      if buffer.count >= 1 << 16 {
-        output(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+      return buffer
+    } write: {
+      output($0)
     }
-    buffer += first ? "]\n".utf8 : "\n]\n".utf8
-    output(buffer)
+    output(Array((hasLines ? "\n]\n" : "]\n").utf8))
   }
 
   /// A table for people: one line per session and score.
@@ -146,65 +174,89 @@ public struct ScoreReport: Sendable {
 
   /// The table of `text()` as UTF-8, each line ended, written in pieces through `output`.
   ///
-  /// Streamed, in two passes over the scores: the first finds each column's width, the
-  /// second writes the lines' bytes. A company's scores are a million lines; holding them
-  /// all as strings to align them took 760 MB at the peak and 10 s for 1.2 million lines.
+  /// Streamed, in two passes over the scores, each in blocks of sessions on every core:
+  /// the first finds each column's width, the second writes the lines' bytes, in order. A
+  /// company's scores are a million lines; holding them all as strings to align them took
+  /// 760 MB at the peak and 10 s for 1.2 million lines.
   public func writeText(_ output: ([UInt8]) -> Void) {
+    writeText(threads: ProcessInfo.processInfo.activeProcessorCount, output)
+  }
+
+  func writeText(
+    threads: Int, sessionsPerBlock: Int = sessionsPerBlock, _ output: ([UInt8]) -> Void
+  ) {
     guard !rows.isEmpty, !columns.isEmpty else {
       output(Array("no sessions to score\n".utf8))
       return
     }
     let header = ["respondent", "wave", "scale", "score", "pomp", "band", "answered"]
+    let (rows, sessions, columns) = (self.rows, responses.sessions, self.columns)
     // Widths are counted in characters, as people see them.
     var widths = header.map(\.count)
-    for row in rows {
-      let session = responses.sessions[row]
-      widths[0] = max(widths[0], session.respondent.count)
-      widths[1] = max(widths[1], session.wave.count)
-      for column in columns {
-        let cells = textCells(column, row: row)
-        widths[3] = max(widths[3], cells.score.count)
-        widths[4] = max(widths[4], cells.pomp.count)
-        widths[5] = max(widths[5], cells.band.count)
+    writeInBlocks(threads: threads, sessionsPerBlock: sessionsPerBlock) { block in
+      var widths = [Int](repeating: 0, count: header.count)
+      for position in block {
+        let session = sessions[rows[position]]
+        widths[0] = max(widths[0], session.respondent.count)
+        widths[1] = max(widths[1], session.wave.count)
+        for column in columns {
+          let cells = Self.textCells(column, row: rows[position])
+          widths[3] = max(widths[3], cells.score.count)
+          widths[4] = max(widths[4], cells.pomp.count)
+          widths[5] = max(widths[5], cells.band.count)
+        }
       }
+      return widths
+    } write: { block in
+      for index in widths.indices { widths[index] = max(widths[index], block[index]) }
     }
     for column in columns { widths[2] = max(widths[2], column.id.count) }
+    let width = widths
 
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(1 << 17)
-    /// Appends `cell`, padded to the column's width unless it is the line's last.
-    func append(_ cell: String, _ index: Int) {
-      if index > 0 { buffer += [0x20, 0x20] }
-      buffer += cell.utf8
-      if index < header.count - 1 {
-        buffer += repeatElement(0x20, count: widths[index] - cell.count)
-      }
+    var head: [UInt8] = []
+    for (index, name) in header.enumerated() {
+      Self.appendCell(name, index, widths: width, to: &head)
     }
-    for (index, name) in header.enumerated() { append(name, index) }
-    buffer.append(UInt8(ascii: "\n"))
-    for row in rows {
-      let session = responses.sessions[row]
-      for column in columns {
-        let cells = textCells(column, row: row)
-        append(session.respondent, 0)
-        append(session.wave, 1)
-        append(column.id, 2)
-        append(cells.score, 3)
-        append(cells.pomp, 4)
-        append(cells.band, 5)
-        append("\(column.answered[row])/\(column.parts)", 6)
-        buffer.append(UInt8(ascii: "\n"))
+    head.append(UInt8(ascii: "\n"))
+    output(head)
+    writeInBlocks(threads: threads, sessionsPerBlock: sessionsPerBlock) { block in
+      var buffer: [UInt8] = []
+      buffer.reserveCapacity(block.count * columns.count * 64)
+      for position in block {
+        let row = rows[position]
+        let session = sessions[row]
+        for column in columns {
+          let cells = Self.textCells(column, row: row)
+          Self.appendCell(session.respondent, 0, widths: width, to: &buffer)
+          Self.appendCell(session.wave, 1, widths: width, to: &buffer)
+          Self.appendCell(column.id, 2, widths: width, to: &buffer)
+          Self.appendCell(cells.score, 3, widths: width, to: &buffer)
+          Self.appendCell(cells.pomp, 4, widths: width, to: &buffer)
+          Self.appendCell(cells.band, 5, widths: width, to: &buffer)
+          Self.appendCell("\(column.answered[row])/\(column.parts)", 6, widths: width, to: &buffer)
+          buffer.append(UInt8(ascii: "\n"))
+        }
       }
-      if buffer.count >= 1 << 16 {
-        output(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+      return buffer
+    } write: {
+      output($0)
     }
-    output(buffer)
+  }
+
+  /// Appends `cell` of column `index` of the table, after two spaces unless it is the
+  /// line's first, padded to the column's width unless it is the line's last.
+  private static func appendCell(
+    _ cell: String, _ index: Int, widths: [Int], to buffer: inout [UInt8]
+  ) {
+    if index > 0 { buffer += [0x20, 0x20] }
+    buffer += cell.utf8
+    if index < widths.count - 1 {
+      buffer += repeatElement(0x20, count: widths[index] - cell.count)
+    }
   }
 
   /// The cells of `column` for session `row` that `text()` formats: "–" for no score.
-  private func textCells(
+  private static func textCells(
     _ column: ScoreColumn, row: Int
   ) -> (score: String, pomp: String, band: String) {
     (
@@ -235,9 +287,9 @@ func formatFixed(_ value: Double, decimals: Int) -> String {
 /// Blocks of rows being encoded on several threads and written out in order: encoders
 /// claim the next block, at most `window` blocks ahead of the writing, and hand over its
 /// bytes; the writer takes each block's bytes as soon as they are there.
-private final class EncodedBlocks: @unchecked Sendable {
+private final class EncodedBlocks<Block: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
-  private var blocks: [EncodedRows?]
+  private var blocks: [Block?]
   private let window: Int
   private var nextToClaim = 0
   /// Blocks taken by the writer so far.
@@ -260,7 +312,7 @@ private final class EncodedBlocks: @unchecked Sendable {
     return nextToClaim - 1
   }
 
-  func finish(_ index: Int, _ bytes: EncodedRows) {
+  func finish(_ index: Int, _ bytes: Block) {
     condition.lock()
     blocks[index] = bytes
     condition.broadcast()
@@ -269,7 +321,7 @@ private final class EncodedBlocks: @unchecked Sendable {
 
   /// Takes the bytes of block `index` (taken in order) once they are there; encodes it
   /// with `encode` itself if no other thread has claimed it yet.
-  func take(_ index: Int, encodingMeanwhile encode: (Int) -> EncodedRows) -> EncodedRows {
+  func take(_ index: Int, encodingMeanwhile encode: (Int) -> Block) -> Block {
     condition.lock()
     defer { condition.unlock() }
     if nextToClaim == index {
@@ -312,4 +364,33 @@ private func fastFixed(_ value: Double, decimals: Int) -> String? {
   while fraction.count < decimals { fraction = "0" + fraction }
   // A sign also for negative zero ("-0.00"), as the description of -0.0 has one.
   return (scaled.sign == .minus ? "-" : "") + "\(digits / unit).\(fraction)"
+}
+
+/// `JSONText.number(value)`'s text appended as bytes.
+private func appendJSONNumber(_ value: Double?, to buffer: inout [UInt8]) {
+  guard let value, value.isFinite else {
+    buffer += "null".utf8
+    return
+  }
+  if value == value.rounded(), abs(value) < 1e15 {
+    appendInteger(Int(value), to: &buffer)
+  } else {
+    buffer += value.description.utf8
+  }
+}
+
+/// `String(value)`'s digits appended as bytes, without building the string.
+private func appendInteger(_ value: Int, to buffer: inout [UInt8]) {
+  if value < 0 { buffer.append(UInt8(ascii: "-")) }
+  var magnitude = value.magnitude
+  var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+  var count = 0
+  withUnsafeMutableBytes(of: &digits) { digits in
+    repeat {
+      count += 1
+      digits[24 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
+    } while magnitude > 0
+    buffer += digits[(24 - count)...]
+  }
 }
