@@ -37,17 +37,30 @@ import Testing
         expected.set(value, row: row, column: column)
       }
     }
+    // Whole, and in segments as parts of a file give them: cut after the first row, in
+    // the middle, and with an empty segment.
+    let middle = max(min(1, sessions), sessions / 2)
+    let cuts = [0, min(1, sessions), middle, middle, sessions].map { $0 * width }
+    let segments = zip(cuts, cuts.dropFirst()).map { values[$0..<$1] }
     for threads in [1, 2, 3] {
-      let built = Responses(
+      let whole = Responses(
         instrument: instrument, sessions: infos, rowMajorValues: values, threads: threads)
-      #expect(built.sessions == expected.sessions)
-      #expect(built.questionIDs == expected.questionIDs)
-      for column in 0..<width {
-        // Compared as bit patterns, so that nan equals nan.
-        #expect(
-          built.values(column).map(\.bitPattern) == expected.values(column).map(\.bitPattern),
-          "column \(column) with \(threads) threads")
+      let joined = Responses(
+        instrument: instrument, sessions: infos, rowMajorValues: segments, threads: threads)
+      for built in [whole, joined] {
+        expectSame(built, expected, "\(threads) threads, \(built.count) sessions")
       }
+    }
+  }
+
+  func expectSame(_ built: Responses, _ expected: Responses, _ comment: Comment) {
+    #expect(built.sessions == expected.sessions)
+    #expect(built.questionIDs == expected.questionIDs)
+    for column in expected.questionIDs.indices {
+      // Compared as bit patterns, so that nan equals nan.
+      #expect(
+        built.values(column).map(\.bitPattern) == expected.values(column).map(\.bitPattern),
+        "column \(column), \(comment)")
     }
   }
 }

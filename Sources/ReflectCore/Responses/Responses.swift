@@ -66,10 +66,25 @@ public struct Responses: Sendable {
     instrument: Instrument, sessions: [SessionInfo], rowMajorValues values: [Double],
     threads: Int = 1
   ) {
+    self.init(
+      instrument: instrument, sessions: sessions, rowMajorValues: [values[...]],
+      threads: threads)
+  }
+
+  /// Responses whose values row by row come in `segments`, one after another, each of
+  /// whole rows (as readers of parts of a file hold them: the segments are not copied
+  /// into one first).
+  package init(
+    instrument: Instrument, sessions: [SessionInfo], rowMajorValues segments: [ArraySlice<Double>],
+    threads: Int = 1
+  ) {
     self.init(instrument: instrument)
     let width = questionIDs.count
     let count = sessions.count
-    precondition(values.count == count * width, "values for another number of sessions")
+    precondition(
+      segments.reduce(0) { $0 + $1.count } == count * width,
+      "values for another number of sessions")
+    precondition(segments.allSatisfy { width == 0 || $0.count % width == 0 }, "partial rows")
     self.sessions = sessions
     guard width > 0, count > 0 else { return }
     // One pass over the rows per 64 columns, writing each of them as it goes (a pass per
@@ -77,19 +92,24 @@ public struct Responses: Sendable {
     // threads. The columns are not filled first: every element is written once, and the
     // new memory's page faults (tens of thousands for a large file) fall on the threads
     // that write it.
-    let parts = max(1, min(threads, count / 65_536 + 1))
     var columns: [[Double]] = []
-    values.withUnsafeBufferPointer { values in
-      for first in stride(from: 0, to: width, by: 64) {
-        columns += makeColumns(count: min(width, first + 64) - first, rows: count) { targets in
-          let job = Transposition(
-            values: values, width: width, firstColumn: first, targets: targets, rows: count,
-            parts: parts)
-          if parts == 1 {
-            job.run(part: 0)
-          } else {
-            DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0) }
+    for first in stride(from: 0, to: width, by: 64) {
+      columns += makeColumns(count: min(width, first + 64) - first, rows: count) { targets in
+        var firstRow = 0
+        for segment in segments {
+          let rows = segment.count / width
+          let parts = max(1, min(threads, rows / 65_536 + 1))
+          segment.withUnsafeBufferPointer { values in
+            let job = Transposition(
+              values: values, width: width, firstColumn: first, targets: targets,
+              firstRow: firstRow, rows: rows, parts: parts)
+            if parts == 1 {
+              job.run(part: 0)
+            } else {
+              DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0) }
+            }
           }
+          firstRow += rows
         }
       }
     }
@@ -153,6 +173,8 @@ private struct Transposition: @unchecked Sendable {
   /// The columns written, `firstColumn` and those after it.
   let firstColumn: Int
   let targets: [UnsafeMutablePointer<Double>]
+  /// The row of the columns that the values' first row goes to.
+  let firstRow: Int
   let rows: Int
   let parts: Int
 
@@ -160,8 +182,9 @@ private struct Transposition: @unchecked Sendable {
     let end = part == parts - 1 ? rows : rows / parts * (part + 1)
     for row in rows / parts * part..<end {
       let source = row &* width &+ firstColumn
+      let target = firstRow &+ row
       for column in targets.indices {
-        targets[column][row] = values[source &+ column]
+        targets[column][target] = values[source &+ column]
       }
     }
   }

@@ -167,6 +167,9 @@ struct LongReadState {
   /// One flat array costs a row one store, where `Responses`' columns, arrays in an
   /// array, cost two checks of uniqueness and a new session an append per column.
   private var values: [Double] = []
+  /// The values of the sessions after those of `values`, row by row, as later parts read
+  /// them (see `absorb(_:isFinal:)`): not copied into `values`.
+  private var laterValues: [ArraySlice<Double>] = []
   private let valueColumns: Int
   var columns: LongColumns? {
     didSet {
@@ -231,7 +234,8 @@ struct LongReadState {
   /// - Parameter threads: how many threads may put the answers into columns.
   func responses(threads: Int = 1) -> Responses {
     Responses(
-      instrument: instrument, sessions: sessions, rowMajorValues: values, threads: threads)
+      instrument: instrument, sessions: sessions, rowMajorValues: [values[...]] + laterValues,
+      threads: threads)
   }
 
   init(instrument: Instrument, file: String) {
@@ -284,15 +288,20 @@ struct LongReadState {
   ///
   /// - Parameter isFinal: this state absorbs no other part after `later`, and no part
   ///   absorbs it, so neither the index of sessions by key nor the rows of answers (which
-  ///   refuse a second answer) are kept up to date for the new sessions: they are not used
-  ///   again, and copying them cost time while the other cores wait.
+  ///   refuse a second answer) are kept up to date for the new sessions, and their values
+  ///   stay in `later`'s array: they are not changed again, and copying them cost time
+  ///   while the other cores wait.
   mutating func absorb(_ later: LongReadState, isFinal: Bool = false) -> Bool {
+    // Values already kept in another array are in rows this state could not change.
+    precondition(laterValues.isEmpty, "absorbing after a final absorb")
     let questionCount = questions.count
     let width = valueColumns
     let laterCount = later.sessions.count
     sessions.reserveCapacity(sessions.count + laterCount)
-    values.reserveCapacity(values.count + later.values.count)
-    if !isFinal { answerRows.reserveCapacity(answerRows.count + later.answerRows.count) }
+    if !isFinal {
+      values.reserveCapacity(values.count + later.values.count)
+      answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
+    }
     // Each of `later`'s sessions in this part's index, looked up on every core at once
     // where the keys allow it. (Keys `later` adds below are new to both, so these stay
     // right.)
@@ -321,14 +330,17 @@ struct LongReadState {
         laterRow += 1
         continue
       }
-      // A run of new sessions, copied at once.
+      // A run of new sessions, copied at once (their values only referred to when final).
       var runEnd = laterRow + 1
       while runEnd < laterCount && existingRow(runEnd) == nil {
         runEnd += 1
       }
       sessions.append(contentsOf: later.sessions[laterRow..<runEnd])
-      values.append(contentsOf: later.values[laterRow * width..<runEnd * width])
-      if !isFinal {
+      let runValues = later.values[laterRow * width..<runEnd * width]
+      if isFinal {
+        laterValues.append(runValues)
+      } else {
+        values.append(contentsOf: runValues)
         answerRows.append(
           contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
         // Rows are numbered as keys are appended, here from the first new row on.
