@@ -74,6 +74,19 @@ import Testing
     #expect(entries?.first?["file"] as? String == "instruments/leadership.xml")
   }
 
+  @Test func eachCommandOffersOnlyTheFormatsItPrints() throws {
+    let list = try ReflectProcess.run(["list", "--format", "csv"])
+    #expect(list.status == 64)
+    #expect(
+      list.stderr.hasPrefix(
+        "Error: The value 'csv' is invalid for '--format <format>'. Please provide one of 'text' and 'json'.\n"
+      ))
+    let help = try ReflectProcess.run(["score", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("(values: text, json, csv; default: text)"))
+    #expect(!help.stdout.contains("html"))
+  }
+
   @Test func showOutlinesAnInstrument() throws {
     let result = try ReflectProcess.run(["show", "openness"])
     #expect(result.status == 0)

@@ -23,8 +23,8 @@ struct Profile: ParsableCommand {
 
   @OptionGroup var input: ResponsesOptions
 
-  @Option(help: "text, json or html (with -o).")
-  var format: OutputFormat = .text
+  @Option(help: "text for people, json for programs, html for a page (with -o).")
+  var format = Format<TextJSONOrHTML>(.text)
 
   @OptionGroup var output: ReportOutputOptions
 
@@ -32,10 +32,7 @@ struct Profile: ParsableCommand {
   var noText = false
 
   func validate() throws {
-    guard format != .csv else {
-      throw ValidationError("--format must be text, json or html for profile")
-    }
-    try output.validate(format: format)
+    try output.validate(format: format.value)
   }
 
   func run() throws {
@@ -47,7 +44,7 @@ struct Profile: ParsableCommand {
       Terminal.error("error: \(error.message)")
       throw ExitCode(1)
     }
-    switch format {
+    switch format.value {
     case .json: print(JSONOutput.render(profile))
     case .html:
       let report = ProfileReport(
@@ -123,13 +120,14 @@ struct Compare: ParsableCommand {
     help: ArgumentHelp("The roster, with --responses (else the store's).", valueName: "file.csv"))
   var roster: String?
 
-  @Option(help: "text, json, csv or html (with -o).")
-  var format: OutputFormat = .text
+  @Option(
+    help: "text for people, json or csv for programs and spreadsheets, html for a page (with -o).")
+  var format = Format<AnyFormat>(.text)
 
   @OptionGroup var output: ReportOutputOptions
 
   func validate() throws {
-    try output.validate(format: format)
+    try output.validate(format: format.value)
   }
 
   func run() throws {
@@ -143,7 +141,7 @@ struct Compare: ParsableCommand {
     do {
       let data = GrowthData(responses)
       comparison = try data.compare(from: from, to: to, groups: groups, minGroup: minGroup)
-      if format == .html,
+      if format.value == .html,
         comparison.groups.contains(where: { $0.group == CohortComparison.allGroup })
       {
         distribution = try data.changeDistribution(from: from, to: to)
@@ -152,7 +150,7 @@ struct Compare: ParsableCommand {
       Terminal.error("error: \(error.message)")
       throw ExitCode(1)
     }
-    switch format {
+    switch format.value {
     case .json: print(JSONOutput.render(comparison))
     case .html:
       for notice in comparison.notices { Terminal.error(notice) }
@@ -190,14 +188,8 @@ struct Dyads: ParsableCommand {
     help: ArgumentHelp("The roster, with --responses (else the store's).", valueName: "file.csv"))
   var roster: String?
 
-  @Option(help: "text or json.")
-  var format: OutputFormat = .text
-
-  func validate() throws {
-    guard format == .text || format == .json else {
-      throw ValidationError("--format must be text or json for dyads")
-    }
-  }
+  @Option(help: "text for people, json for programs.")
+  var format = Format<TextOrJSON>(.text)
 
   func run() throws {
     let responses = try input.load()
@@ -212,7 +204,7 @@ struct Dyads: ParsableCommand {
       Terminal.error("error: \(error.message)")
       throw ExitCode(1)
     }
-    switch format {
+    switch format.value {
     case .json: print(JSONOutput.render(dyads))
     default: print(GrowthReport.dyadsText(dyads, instrument: responses.instrument))
     }

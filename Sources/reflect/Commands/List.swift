@@ -13,14 +13,8 @@ struct List: ParsableCommand {
 
   @OptionGroup var instruments: InstrumentOptions
 
-  @Option(help: "text or json.")
-  var format: OutputFormat = .text
-
-  func validate() throws {
-    guard format == .text || format == .json else {
-      throw ValidationError("--format must be text or json for list")
-    }
-  }
+  @Option(help: "text for people, json for programs.")
+  var format = Format<TextOrJSON>(.text)
 
   func run() throws {
     let catalog = instruments.catalog
@@ -38,7 +32,7 @@ struct List: ParsableCommand {
       Terminal.error(
         "no instruments in \(catalog.directory)/; add .xml files there or use --instruments")
     }
-    switch format {
+    switch format.value {
     case .json:
       print(InstrumentOutline.listingJSON(loaded.map { ($0.instrument, $0.file) }))
     default:

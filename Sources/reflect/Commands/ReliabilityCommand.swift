@@ -22,14 +22,8 @@ struct ReliabilityCommand: ParsableCommand {
   @Option(help: "The wave to analyse (e.g. pre).")
   var wave: String
 
-  @Option(help: "text, json or csv.")
-  var format: OutputFormat = .text
-
-  func validate() throws {
-    guard format != .html else {
-      throw ValidationError("--format must be text, json or csv for reliability")
-    }
-  }
+  @Option(help: "text for people, json or csv for programs and spreadsheets.")
+  var format = Format<TextJSONOrCSV>(.text)
 
   func run() throws {
     let responses = try input.load()
@@ -41,7 +35,7 @@ struct ReliabilityCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let results = Scoring.reliability(responses, wave: wave)
-    switch format {
+    switch format.value {
     case .json: print(ReliabilityReport.json(results))
     case .csv:
       var writer = CSVWriter(fileDescriptor: 1, name: "standard output")

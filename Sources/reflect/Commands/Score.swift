@@ -26,19 +26,13 @@ struct Score: ParsableCommand {
 
   @OptionGroup var input: ResponsesOptions
 
-  @Option(help: "text, json or csv.")
-  var format: OutputFormat = .text
-
-  func validate() throws {
-    guard format != .html else {
-      throw ValidationError("--format must be text, json or csv for score")
-    }
-  }
+  @Option(help: "text for people, json or csv for programs and spreadsheets.")
+  var format = Format<TextJSONOrCSV>(.text)
 
   func run() throws {
     let answers = try input.load()
     let report = ScoreReport(responses: answers, wave: wave, respondent: respondent)
-    switch format {
+    switch format.value {
     case .csv:
       var writer = CSVWriter(fileDescriptor: 1, name: "standard output")
       report.writeCSV(to: &writer)

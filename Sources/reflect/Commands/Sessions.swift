@@ -22,16 +22,10 @@ struct Sessions: ParsableCommand {
   @Option(help: "open or complete.")
   var status: SessionStatus?
 
-  @Option(help: "text or json.")
-  var format: OutputFormat = .text
+  @Option(help: "text for people, json for programs.")
+  var format = Format<TextOrJSON>(.text)
 
   @OptionGroup var store: StoreOptions
-
-  func validate() throws {
-    guard format == .text || format == .json else {
-      throw ValidationError("--format must be text or json for sessions")
-    }
-  }
 
   func run() throws {
     let database = try store.open()
@@ -51,7 +45,7 @@ struct Sessions: ParsableCommand {
         startedAt: timestamp(session.startedAt),
         completedAt: session.completedAt.map(timestamp), source: session.source.rawValue)
     }
-    switch format {
+    switch format.value {
     case .json: print(SessionListing.json(rows))
     default: print(SessionListing.text(rows))
     }

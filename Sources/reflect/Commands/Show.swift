@@ -17,21 +17,15 @@ struct Show: ParsableCommand {
 
   @OptionGroup var instruments: InstrumentOptions
 
-  @Option(help: "text or json.")
-  var format: OutputFormat = .text
+  @Option(help: "text for people, json for programs.")
+  var format = Format<TextOrJSON>(.text)
 
   @Option(name: .customLong("lang"), help: "Show texts in this language where translated.")
   var language: String?
 
-  func validate() throws {
-    guard format == .text || format == .json else {
-      throw ValidationError("--format must be text or json for show")
-    }
-  }
-
   func run() throws {
     let loaded = try instruments.load(instrument)
-    switch format {
+    switch format.value {
     case .json: print(InstrumentOutline.json(loaded.instrument, language: language))
     default: print(InstrumentOutline.text(loaded.instrument, language: language))
     }

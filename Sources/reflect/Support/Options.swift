@@ -33,9 +33,49 @@ struct InstrumentOptions: ParsableArguments {
   }
 }
 
-/// Output formats; each command accepts the ones that make sense for it.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// Output formats; each command accepts the ones that make sense for it (see `Format`).
+enum OutputFormat: String {
   case text, json, csv, html
+}
+
+/// The formats a command accepts for `--format`.
+protocol AcceptedFormats {
+  static var formats: [OutputFormat] { get }
+}
+
+enum TextOrJSON: AcceptedFormats {
+  static let formats: [OutputFormat] = [.text, .json]
+}
+
+enum TextJSONOrCSV: AcceptedFormats {
+  static let formats: [OutputFormat] = [.text, .json, .csv]
+}
+
+enum TextJSONOrHTML: AcceptedFormats {
+  static let formats: [OutputFormat] = [.text, .json, .html]
+}
+
+enum AnyFormat: AcceptedFormats {
+  static let formats: [OutputFormat] = [.text, .json, .csv, .html]
+}
+
+/// A `--format` value among those `Accepted` lists: the command's help shows only those,
+/// and the parser refuses any other with them ("Please provide one of 'text' and 'json'"),
+/// so that no command advertises a format it then refuses.
+struct Format<Accepted: AcceptedFormats>: ExpressibleByArgument {
+  let value: OutputFormat
+
+  init(_ value: OutputFormat) { self.value = value }
+
+  init?(argument: String) {
+    guard let format = OutputFormat(rawValue: argument), Accepted.formats.contains(format)
+    else { return nil }
+    value = format
+  }
+
+  static var allValueStrings: [String] { Accepted.formats.map(\.rawValue) }
+
+  var defaultValueDescription: String { value.rawValue }
 }
 
 /// The instrument and where its answers come from, for the analysis commands: a long
