@@ -32,18 +32,24 @@ import Testing
     CSVWriter.bytes(options: options) { writer in
       writer.writeRow(ScoreReport.fields)
       for row in report.rows {
-        let session = report.responses.sessions[row]
         for column in report.columns {
-          writer.write(text: session.respondent)
-          writer.write(text: session.wave)
-          writer.write(text: session.session)
-          writer.write(text: session.instrumentID)
-          writer.write(text: session.version)
-          writer.writeScoreCells(column, row: row)
-          writer.endRow()
+          writeReferenceRow(&writer, report.responses.sessions[row], column, row: row)
         }
       }
     }
+  }
+
+  /// One score row written cell by cell: the session's cells, then the score's.
+  static func writeReferenceRow(
+    _ writer: inout CSVWriter, _ session: SessionInfo, _ column: ScoreColumn, row: Int
+  ) {
+    writer.write(text: session.respondent)
+    writer.write(text: session.wave)
+    writer.write(text: session.session)
+    writer.write(text: session.instrumentID)
+    writer.write(text: session.version)
+    writer.writeScoreCells(column, row: row)
+    writer.endRow()
   }
 
   @Test(

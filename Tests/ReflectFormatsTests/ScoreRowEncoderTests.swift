@@ -65,15 +65,9 @@ import Testing
   ) -> [UInt8] {
     CSVWriter.bytes(options: options) { writer in
       for row in rows {
-        let session = sessions[row % sessions.count]
         for column in columns {
-          writer.write(text: session.respondent)
-          writer.write(text: session.wave)
-          writer.write(text: session.session)
-          writer.write(text: session.instrumentID)
-          writer.write(text: session.version)
-          writer.writeScoreCells(column, row: row)
-          writer.endRow()
+          ScoreReportCSVTests.writeReferenceRow(
+            &writer, sessions[row % sessions.count], column, row: row)
         }
       }
     }
