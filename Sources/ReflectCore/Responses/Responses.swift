@@ -56,57 +56,68 @@ public struct Responses: Sendable {
     columnIndex = index
   }
 
-  /// Responses to `instrument` with the given sessions and their values row by row, as a
-  /// reader collects them: session `row`'s value for the question in `column` is
-  /// `values[row * questionIDs.count + column]` (`nan` where missing). Stored column by
-  /// column like any other responses.
+  /// Responses to `instrument` with the given sessions and their answers as a reader
+  /// collects them (see ``AnswerCoding``), in `segments` that follow one another, each of
+  /// whole sessions (as readers of parts of a file hold them: they are not copied into
+  /// one first). Stored column by column like any other responses.
   ///
   /// - Parameter threads: how many threads may turn rows into columns (large inputs).
   package init(
-    instrument: Instrument, sessions: [SessionInfo], rowMajorValues values: [Double],
-    threads: Int = 1
-  ) {
-    self.init(
-      instrument: instrument, sessions: sessions, rowMajorValues: [values[...]],
-      threads: threads)
-  }
-
-  /// Responses whose values row by row come in `segments`, one after another, each of
-  /// whole rows (as readers of parts of a file hold them: the segments are not copied
-  /// into one first).
-  package init(
-    instrument: Instrument, sessions: [SessionInfo], rowMajorValues segments: [ArraySlice<Double>],
-    threads: Int = 1
+    instrument: Instrument, sessions: [SessionInfo], coding: AnswerCoding,
+    segments: [CodedAnswers], threads: Int = 1
   ) {
     self.init(instrument: instrument)
-    let width = questionIDs.count
     let count = sessions.count
+    precondition(coding.questionCount == instrument.questions.count, "another instrument's coding")
     precondition(
-      segments.reduce(0) { $0 + $1.count } == count * width,
-      "values for another number of sessions")
-    precondition(segments.allSatisfy { width == 0 || $0.count % width == 0 }, "partial rows")
+      segments.reduce(0) { $0 + $1.codes.count } == count * coding.questionCount
+        && segments.reduce(0) { $0 + $1.numbers.count } == count * coding.numberCount,
+      "answers for another number of sessions")
+    precondition(
+      segments.allSatisfy {
+        coding.questionCount == 0 || $0.codes.count % coding.questionCount == 0
+      }, "partial rows")
     self.sessions = sessions
+    let width = questionIDs.count
     guard width > 0, count > 0 else { return }
+    // Each column's source: a question's codes, whose values are the 256 at an offset in
+    // `tables`, or a slot of numbers.
+    var questions: [Int] = []
+    var offsets: [Int] = []
+    var tables: [Double] = []
+    for (question, column) in coding.columns.enumerated() where column >= 0 {
+      let table = coding.tables[question]
+      questions.append(table.isEmpty ? -1 : question)
+      offsets.append(table.isEmpty ? coding.numberSlots[question] : tables.count)
+      tables += table
+    }
     // One pass over the rows per 64 columns, writing each of them as it goes (a pass per
-    // column would read all values once per column), in ranges of rows on several
+    // column would read all answers once per column), in ranges of rows on several
     // threads. The columns are not filled first: every element is written once, and the
     // new memory's page faults (tens of thousands for a large file) fall on the threads
     // that write it.
     var columns: [[Double]] = []
     for first in stride(from: 0, to: width, by: 64) {
-      columns += makeColumns(count: min(width, first + 64) - first, rows: count) { targets in
+      let written = first..<min(width, first + 64)
+      columns += makeColumns(count: written.count, rows: count) { targets in
         var firstRow = 0
         for segment in segments {
-          let rows = segment.count / width
+          let rows = segment.codes.count / coding.questionCount
           let parts = max(1, min(threads, rows / 65_536 + 1))
-          segment.withUnsafeBufferPointer { values in
-            let job = Transposition(
-              values: values, width: width, firstColumn: first, targets: targets,
-              firstRow: firstRow, rows: rows, parts: parts)
-            if parts == 1 {
-              job.run(part: 0)
-            } else {
-              DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0) }
+          segment.codes.withUnsafeBufferPointer { codes in
+            segment.numbers.withUnsafeBufferPointer { numbers in
+              tables.withUnsafeBufferPointer { tables in
+                let job = Transposition(
+                  codes: codes, codeWidth: coding.questionCount, numbers: numbers,
+                  numberWidth: coding.numberCount, tables: tables,
+                  questions: Array(questions[written]), offsets: Array(offsets[written]),
+                  targets: targets, firstRow: firstRow, rows: rows, parts: parts)
+                if parts == 1 {
+                  job.run(part: 0)
+                } else {
+                  DispatchQueue.concurrentPerform(iterations: parts) { job.run(part: $0) }
+                }
+              }
             }
           }
           firstRow += rows
@@ -164,16 +175,22 @@ public struct Responses: Sendable {
   }
 }
 
-/// Row-major values copied into columns, in `parts` ranges of rows that threads take one
+/// Coded answers turned into columns, in `parts` ranges of rows that threads take one
 /// each: they write to disjoint elements, hence `@unchecked Sendable`.
 private struct Transposition: @unchecked Sendable {
-  /// The values, `width` per row.
-  let values: UnsafeBufferPointer<Double>
-  let width: Int
-  /// The columns written, `firstColumn` and those after it.
-  let firstColumn: Int
+  /// The sessions' codes, `codeWidth` per session, and numbers, `numberWidth` per session.
+  let codes: UnsafeBufferPointer<UInt8>
+  let codeWidth: Int
+  let numbers: UnsafeBufferPointer<Double>
+  let numberWidth: Int
+  /// The values of codes, 256 per question held as codes.
+  let tables: UnsafeBufferPointer<Double>
+  /// Per column written: the question whose codes it holds, or -1 for numbers; and the
+  /// offset of the codes' values in `tables`, or the numbers' slot.
+  let questions: [Int]
+  let offsets: [Int]
   let targets: [UnsafeMutablePointer<Double>]
-  /// The row of the columns that the values' first row goes to.
+  /// The row of the columns that the answers' first row goes to.
   let firstRow: Int
   let rows: Int
   let parts: Int
@@ -181,10 +198,15 @@ private struct Transposition: @unchecked Sendable {
   func run(part: Int) {
     let end = part == parts - 1 ? rows : rows / parts * (part + 1)
     for row in rows / parts * part..<end {
-      let source = row &* width &+ firstColumn
+      let codeRow = row &* codeWidth
+      let numberRow = row &* numberWidth
       let target = firstRow &+ row
       for column in targets.indices {
-        targets[column][target] = values[source &+ column]
+        let question = questions[column]
+        targets[column][target] =
+          question >= 0
+          ? tables[offsets[column] &+ Int(codes[codeRow &+ question])]
+          : numbers[numberRow &+ offsets[column]]
       }
     }
   }

@@ -182,7 +182,8 @@ extension LongResponsesReader {
         ? try source.reader(chunkSize: chunkSize)
         : try source.reader(
           from: part.start, headerFieldCount: header.fieldCount, chunkSize: chunkSize)
-      var state = LongReadState(instrument: instrument, file: reader.file)
+      var state = LongReadState(
+        instrument: instrument, file: reader.file, recordsAnswerRows: false)
       state.reserveCapacity(room)
       if !first { state.columns = header.columns }
       let paused = try reader.forEachRecord(pausingAt: part.limit) { record in

@@ -142,15 +142,15 @@ struct LongColumns {
 
 /// How one question's values are read.
 private struct QuestionReader {
-  var id: [UInt8]
-  /// The column in `Responses`, for numeric questions.
-  var column: Int?
-  /// Accepted numeric values → the stored value (`nan` for a missing choice).
-  var numbers: [Double: Double]
-  /// Accepted texts (choice values and lowercased labels) → the stored value.
-  var texts: [String: Double]
-  /// The stored value of each one-digit choice value `0`…`9`, when it is one.
-  var digits: [Double?] = Array(repeating: nil, count: 10)
+  /// The question's id, as messages name it.
+  var name: String
+  /// Accepted numeric values → the answer's code (see `AnswerCoding`).
+  var numbers: [Double: UInt8]
+  /// Accepted texts (choice values and lowercased labels) → the answer's code.
+  var texts: [String: UInt8]
+  /// The code of each one-digit choice value `0`…`9`, `AnswerCoding.unanswered` for a
+  /// digit that is not one.
+  var digits: [UInt8] = Array(repeating: AnswerCoding.unanswered, count: 10)
   var choices: ChoiceList?
   /// A `select multiple`: values joined by `;`.
   var isMultiple = false
@@ -162,15 +162,20 @@ struct LongReadState {
   let file: String
   /// The sessions read, in the order they were met.
   private var sessions: [SessionInfo] = []
-  /// The numeric answers, row by row: session `row`'s value for the question in
-  /// `Responses` column `column` is `values[row * valueColumns + column]` (`nan` for none).
-  /// One flat array costs a row one store, where `Responses`' columns, arrays in an
-  /// array, cost two checks of uniqueness and a new session an append per column.
-  private var values: [Double] = []
-  /// The values of the sessions after those of `values`, row by row, as later parts read
-  /// them (see `absorb(_:isFinal:)`): not copied into `values`.
-  private var laterValues: [ArraySlice<Double>] = []
-  private let valueColumns: Int
+  /// The answers, session by session, as `coding` holds them: session `row`'s code for
+  /// question `question` is `codes[row * questions.count + question]` (unanswered until a
+  /// row answers it: a second answer is refused), and its value for a question held as a
+  /// number in slot `slot` is `numbers[row * coding.numberCount + slot]` (`nan` for none).
+  /// Flat arrays cost a row one store, where `Responses`' columns, arrays in an array,
+  /// cost two checks of uniqueness and a new session an append per column; and a byte
+  /// per answer rather than a `Double` and a row number is less new memory, whose page
+  /// faults were a tenth of the time of reading a large file.
+  private var codes: [UInt8] = []
+  private var numbers: [Double] = []
+  /// The answers of the sessions after those of `codes` and `numbers`, as later parts
+  /// read them (see `absorb(_:isFinal:)`): not copied.
+  private var laterAnswers: [CodedAnswers] = []
+  private let coding: AnswerCoding
   var columns: LongColumns? {
     didSet {
       respondentField = columns?.respondent ?? -1
@@ -210,22 +215,26 @@ struct LongReadState {
   /// Where a session's key is put together.
   private var keyBytes: [UInt8] = []
   private var lastRow = -1
-  /// Per (session, question): the CSV row of its answer, 0 for none; refuses duplicates.
+  /// Per (session, question): the CSV row of its answer, 0 for none, when
+  /// `recordsAnswerRows`, for the message about a second answer.
   private var answerRows: [Int32] = []
+  /// Whether `answerRows` are kept: by a reader that reports problems, not by the parts
+  /// of a file read in parallel, which leave that to such a reader.
+  private let recordsAnswerRows: Bool
   private let instrumentIDBytes: [UInt8]
   private var instrumentID: InlineBytes
-  /// Per question, its column in `Responses` or -1, and the stored value of each
-  /// one-digit choice value (`digitValues[10 * question + digit]`): the common case of a
+  /// Per question, the code of each one-digit choice value
+  /// (`digitCodes[10 * question + digit]`, unanswered for none): the common case of a
   /// row, read without copying a `QuestionReader`.
-  private var questionColumns: [Int] = []
-  private var digitValues: [Double?] = []
+  private var digitCodes: [UInt8] = []
 
   mutating func reserveCapacity(_ room: SessionRoom) {
     let sessions = room.stored
     guard sessions > 0 else { return }
     self.sessions.reserveCapacity(sessions)
-    values.reserveCapacity(sessions * valueColumns)
-    answerRows.reserveCapacity(sessions * questions.count)
+    codes.reserveCapacity(sessions * questions.count)
+    numbers.reserveCapacity(sessions * coding.numberCount)
+    if recordsAnswerRows { answerRows.reserveCapacity(sessions * questions.count) }
     sessionIndex.reserveCapacity(room.indexed)
   }
 
@@ -234,33 +243,39 @@ struct LongReadState {
   /// - Parameter threads: how many threads may put the answers into columns.
   func responses(threads: Int = 1) -> Responses {
     Responses(
-      instrument: instrument, sessions: sessions, rowMajorValues: [values[...]] + laterValues,
+      instrument: instrument, sessions: sessions, coding: coding,
+      segments: [CodedAnswers(codes: codes[...], numbers: numbers[...])] + laterAnswers,
       threads: threads)
   }
 
-  init(instrument: Instrument, file: String) {
+  /// - Parameter recordsAnswerRows: keep the row of each answer, to say where the first
+  ///   answer was when a question is answered twice in a session.
+  init(instrument: Instrument, file: String, recordsAnswerRows: Bool = true) {
     self.instrument = instrument
     self.file = file
+    self.recordsAnswerRows = recordsAnswerRows
     instrumentIDBytes = Array(instrument.id.utf8)
     instrumentID = instrumentIDBytes.withUnsafeBufferPointer { InlineBytes($0) }
-    let responses = Responses(instrument: instrument)
-    valueColumns = responses.questionIDs.count
+    let coding = AnswerCoding(instrument: instrument)
+    self.coding = coding
     questionIDs = QuestionIDTable(instrument.questions.map { Array($0.id.utf8) })
-    questions = instrument.questions.map { question in
+    questions = instrument.questions.enumerated().map { index, question in
       var reader = QuestionReader(
-        id: Array(question.id.utf8), column: responses.column(of: question.id), numbers: [:],
-        texts: [:], choices: question.choices)
+        name: question.id, numbers: [:], texts: [:], choices: question.choices)
       if let choices = question.choices {
         for choice in choices.choices {
-          let stored = choice.isMissing ? Double.nan : (choice.numericValue ?? .nan)
-          if let number = choice.numericValue { reader.numbers[number] = stored }
-          reader.texts[choice.value] = stored
+          let code =
+            choice.isMissing
+            ? AnswerCoding.noCodedValue
+            : coding.code(of: choice.numericValue ?? .nan, question: index)
+          if let number = choice.numericValue { reader.numbers[number] = code }
+          reader.texts[choice.value] = code
           if choice.value.utf8.count == 1, let digit = Int(choice.value) {
-            reader.digits[digit] = stored
+            reader.digits[digit] = code
           }
-          reader.texts[choice.label.defaultText.lowercased()] = stored
+          reader.texts[choice.label.defaultText.lowercased()] = code
           for translation in choice.label.translations.values {
-            reader.texts[translation.lowercased()] = stored
+            reader.texts[translation.lowercased()] = code
           }
         }
       }
@@ -270,10 +285,7 @@ struct LongReadState {
       }
       return reader
     }
-    for question in questions {
-      questionColumns.append(question.column ?? -1)
-      digitValues += question.digits
-    }
+    for question in questions { digitCodes += question.digits }
   }
 
   mutating func problem(row: Int?, column: String?, _ message: String) {
@@ -292,15 +304,15 @@ struct LongReadState {
   ///   stay in `later`'s array: they are not changed again, and copying them cost time
   ///   while the other cores wait.
   mutating func absorb(_ later: LongReadState, isFinal: Bool = false) -> Bool {
-    // Values already kept in another array are in rows this state could not change.
-    precondition(laterValues.isEmpty, "absorbing after a final absorb")
+    // Answers already kept in other arrays are in rows this state could not change.
+    precondition(laterAnswers.isEmpty, "absorbing after a final absorb")
     let questionCount = questions.count
-    let width = valueColumns
+    let numberCount = coding.numberCount
     let laterCount = later.sessions.count
     sessions.reserveCapacity(sessions.count + laterCount)
     if !isFinal {
-      values.reserveCapacity(values.count + later.values.count)
-      answerRows.reserveCapacity(answerRows.count + later.answerRows.count)
+      codes.reserveCapacity(codes.count + later.codes.count)
+      numbers.reserveCapacity(numbers.count + later.numbers.count)
     }
     // Each of `later`'s sessions in this part's index, looked up on every core at once
     // where the keys allow it. (Keys `later` adds below are new to both, so these stay
@@ -319,12 +331,16 @@ struct LongReadState {
         // A session that began in this part (usually the one cut by the parts' boundary).
         let slots = row &* questionCount
         let laterSlots = laterRow &* questionCount
-        for question in 0..<questionCount where later.answerRows[laterSlots + question] != 0 {
-          guard answerRows[slots + question] == 0 else { return false }
-          answerRows[slots + question] = later.answerRows[laterSlots + question]
-          let column = questionColumns[question]
-          if column >= 0 {
-            values[row &* width + column] = later.values[laterRow &* width + column]
+        for question in 0..<questionCount
+        where later.codes[laterSlots + question] != AnswerCoding.unanswered {
+          guard codes[slots + question] == AnswerCoding.unanswered else { return false }
+          codes[slots + question] = later.codes[laterSlots + question]
+          if recordsAnswerRows {
+            answerRows[slots + question] = later.answerRows[laterSlots + question]
+          }
+          let slot = coding.numberSlots[question]
+          if slot >= 0 {
+            numbers[row &* numberCount + slot] = later.numbers[laterRow &* numberCount + slot]
           }
         }
         laterRow += 1
@@ -336,13 +352,18 @@ struct LongReadState {
         runEnd += 1
       }
       sessions.append(contentsOf: later.sessions[laterRow..<runEnd])
-      let runValues = later.values[laterRow * width..<runEnd * width]
+      let run = CodedAnswers(
+        codes: later.codes[laterRow * questionCount..<runEnd * questionCount],
+        numbers: later.numbers[laterRow * numberCount..<runEnd * numberCount])
       if isFinal {
-        laterValues.append(runValues)
+        laterAnswers.append(run)
       } else {
-        values.append(contentsOf: runValues)
-        answerRows.append(
-          contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
+        codes.append(contentsOf: run.codes)
+        numbers.append(contentsOf: run.numbers)
+        if recordsAnswerRows {
+          answerRows.append(
+            contentsOf: later.answerRows[laterRow * questionCount..<runEnd * questionCount])
+        }
         // Rows are numbered as keys are appended, here from the first new row on.
         for index in laterRow..<runEnd {
           later.sessionIndex.withKey(index) { sessionIndex.append($0) }
@@ -416,34 +437,45 @@ struct LongReadState {
     previousRecordSession = sessionRow
 
     let slot = sessionRow &* questions.count &+ question
-    if answerRows[slot] != 0 {
-      let first = " (first at row \(answerRows[slot]))"
+    if codes[slot] != AnswerCoding.unanswered {
+      let first = recordsAnswerRows ? " (first at row \(answerRows[slot]))" : ""
       problem(
         row: row, column: "item",
         "a second answer to '\(instrument.questions[question].id)' in the same session\(first); give each question once per respondent and wave"
       )
       return
     }
-    answerRows[slot] = Int32(truncatingIfNeeded: row)
+    if recordsAnswerRows { answerRows[slot] = Int32(truncatingIfNeeded: row) }
 
-    guard !record.isEmpty(at: valueField) else { return }  // unanswered
     // The common case, a one-digit choice value, without copying the question's reader.
     let field = record[valueField]
-    let column = questionColumns[question]
-    if field.count == 1, column >= 0 {
+    if field.count == 1 {
       let digit = Int(field[0]) &- 0x30
-      if digit >= 0, digit < 10, let value = digitValues[question &* 10 &+ digit] {
-        values[sessionRow &* valueColumns &+ column] = value
-        return
+      if digit >= 0, digit < 10 {
+        let code = digitCodes[question &* 10 &+ digit]
+        if code != AnswerCoding.unanswered {
+          codes[slot] = code
+          return
+        }
       }
     }
+    // Answered, whatever the value turns out to be: a second answer is refused.
+    codes[slot] = AnswerCoding.noCodedValue
+    guard !field.isEmpty else { return }  // unanswered
     let reader = questions[question]
-    guard
-      let value = parseValue(field, reader: reader) ?? slowValue(record, reader, row: row)
-    else {
-      return
+    if reader.choices != nil {
+      if let code = Self.parseDecimal(field).flatMap({ reader.numbers[$0] })
+        ?? slowChoice(record, reader, row: row)
+      {
+        codes[slot] = code
+      }
+    } else if let number = parseNumber(field, reader: reader)
+      ?? slowNumber(
+        record, reader, row: row)
+    {
+      let numberSlot = coding.numberSlots[question]
+      if numberSlot >= 0 { numbers[sessionRow &* coding.numberCount &+ numberSlot] = number }
     }
-    if column >= 0 { values[sessionRow &* valueColumns &+ column] = value }
   }
 
   /// The session of `record` after checking its instrument (`nil`, with a problem, when it
@@ -518,8 +550,11 @@ struct LongReadState {
       completedAt: columns.answeredAt.flatMap { try? record.string(at: $0) })
     let row = sessions.count
     sessions.append(info)
-    values.append(contentsOf: repeatElement(.nan, count: valueColumns))
-    answerRows.append(contentsOf: repeatElement(0, count: questions.count))
+    codes.append(contentsOf: repeatElement(AnswerCoding.unanswered, count: questions.count))
+    numbers.append(contentsOf: repeatElement(.nan, count: coding.numberCount))
+    if recordsAnswerRows {
+      answerRows.append(contentsOf: repeatElement(0, count: questions.count))
+    }
     // The index numbers rows as `sessions` does: both gain one row per new session.
     keyBytes.withUnsafeBufferPointer { sessionIndex.append($0, hashed) }
     lastRow = row
@@ -530,58 +565,66 @@ struct LongReadState {
   /// ``FormulaNeutralization``).
   static func unneutralized(_ text: String) -> String { FormulaNeutralization.original(text) }
 
-  /// The fast path: a plain decimal number that is one of the accepted values.
-  private func parseValue(_ bytes: UnsafeBufferPointer<UInt8>, reader: QuestionReader) -> Double? {
-    guard let number = Self.parseDecimal(bytes) else { return nil }
-    if reader.choices != nil { return reader.numbers[number] }
-    if let bounds = reader.numberBounds {
-      if let low = bounds.min, number < low { return nil }
-      if let high = bounds.max, number > high { return nil }
-      if bounds.integer, number != number.rounded() { return nil }
-      return number
+  /// The fast path of a number question: a plain decimal number within its bounds.
+  private func parseNumber(_ bytes: UnsafeBufferPointer<UInt8>, reader: QuestionReader) -> Double? {
+    guard let bounds = reader.numberBounds, let number = Self.parseDecimal(bytes) else {
+      return nil
     }
+    if let low = bounds.min, number < low { return nil }
+    if let high = bounds.max, number > high { return nil }
+    if bounds.integer, number != number.rounded() { return nil }
+    return number
+  }
+
+  /// The code of a choice given by a label or an unusual spelling of its value, or
+  /// `nil` with a problem when the value is not a choice.
+  private mutating func slowChoice(
+    _ record: borrowing CSVRecord, _ reader: QuestionReader, row: Int
+  ) -> UInt8? {
+    guard let text = value(record, row: row), let choices = reader.choices else { return nil }
+    let parts = reader.isMultiple ? text.split(separator: ";").map(String.init) : [text]
+    let unknown = parts.first { reader.texts[$0] == nil && reader.texts[$0.lowercased()] == nil }
+    guard let unknown else {
+      return reader.isMultiple
+        ? AnswerCoding.noCodedValue : reader.texts[text] ?? reader.texts[text.lowercased()]
+    }
+    let values = choices.choices.map(\.value).joined(separator: ", ")
+    problem(
+      row: row, column: "value",
+      "'\(unknown)' is not a choice of \(reader.name) (\(choices.id)); give one of the values \(values), or a choice's label"
+    )
     return nil
   }
 
-  /// Labels, text answers and everything that needs a message.
-  private mutating func slowValue(
+  /// The answer to a question without choices that is not a plain number within bounds:
+  /// `nan` for a reflection (kept out of analysis, never echoed), else `nil` with a problem.
+  private mutating func slowNumber(
     _ record: borrowing CSVRecord, _ reader: QuestionReader, row: Int
   ) -> Double? {
-    let id = String(decoding: reader.id, as: UTF8.self)
+    guard let text = value(record, row: row) else { return nil }
+    guard let bounds = reader.numberBounds else { return .nan }
+    guard let number = Double(text), number.isFinite else {
+      problem(row: row, column: "value", "'\(text)' is not a number; \(reader.name) takes a number")
+      return nil
+    }
+    var range = ""
+    if let low = bounds.min, let high = bounds.max {
+      range = " from \(formatNumber(low)) to \(formatNumber(high))"
+    }
+    problem(
+      row: row, column: "value",
+      "\(text) is outside what \(reader.name) accepts; give a\(bounds.integer ? " whole" : "") number\(range)"
+    )
+    return nil
+  }
+
+  /// The value field's text, or `nil` with a problem when it is not UTF-8.
+  private mutating func value(_ record: borrowing CSVRecord, row: Int) -> String? {
     guard let text = try? record.string(at: valueField) else {
       problem(row: row, column: "value", "the value is not valid UTF-8; save the file as UTF-8")
       return nil
     }
-    if let choices = reader.choices {
-      let parts = reader.isMultiple ? text.split(separator: ";").map(String.init) : [text]
-      let unknown = parts.first { reader.texts[$0] == nil && reader.texts[$0.lowercased()] == nil }
-      guard let unknown else {
-        return reader.isMultiple ? .nan : reader.texts[text] ?? reader.texts[text.lowercased()]
-      }
-      let text = unknown
-      let values = choices.choices.map(\.value).joined(separator: ", ")
-      problem(
-        row: row, column: "value",
-        "'\(text)' is not a choice of \(id) (\(choices.id)); give one of the values \(values), or a choice's label"
-      )
-      return nil
-    }
-    if let bounds = reader.numberBounds {
-      guard let number = Double(text), number.isFinite else {
-        problem(row: row, column: "value", "'\(text)' is not a number; \(id) takes a number")
-        return nil
-      }
-      var range = ""
-      if let low = bounds.min, let high = bounds.max {
-        range = " from \(formatNumber(low)) to \(formatNumber(high))"
-      }
-      problem(
-        row: row, column: "value",
-        "\(text) is outside what \(id) accepts; give a\(bounds.integer ? " whole" : "") number\(range)"
-      )
-      return nil
-    }
-    return .nan  // a reflection: kept out of analysis, never echoed
+    return text
   }
 
   /// Parses `[-]digits[.digits]` without allocating; `nil` for anything else.
