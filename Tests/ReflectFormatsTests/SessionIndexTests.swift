@@ -159,3 +159,50 @@ extension SessionIndexTests {
     #expect(second.rows(ofKeysIn: first, threads: 2) == nil)
   }
 }
+
+extension SessionIndexTests {
+  /// Keys met respondent after respondent are known to be new without the table, and put
+  /// into it later: lookups still agree with a dictionary whatever the order, with
+  /// respondents that are prefixes of others, empty ones, and keys without a 0.
+  @Test(arguments: ["sorted", "waves", "reversed", "shuffled", "returning"])
+  func keysInAnyOrderAreFoundAsInADictionary(order: String) {
+    var random = SeededGenerator(seed: 23)
+    let respondents = ["", "p", "p1", "p10", "p1\u{1}", "p2", "q"] + (0..<400).map { "r\($0)" }
+    var keys: [String] = []
+    for respondent in respondents.sorted(by: { Array($0.utf8).lexicographicallyPrecedes($1.utf8) })
+    {
+      for wave in order == "sorted" ? ["pre"] : ["pre", "post", "follow-up"] {
+        keys.append("\(respondent)\0\(wave)\0s")
+      }
+    }
+    keys.append("no-separator")
+    switch order {
+    case "reversed": keys.reverse()
+    case "shuffled": keys.shuffle(using: &random)
+    case "returning":
+      // In order, with a third of the keys met again later (as when a file lists a
+      // session's answers in two places).
+      keys += keys.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
+    default: break
+    }
+    var index = SessionIndex()
+    if order == "waves" { index.reserveCapacity(64) }  // regrown while reading
+    var expected: [String: Int] = [:]
+    for key in keys {
+      #expect(row(&index, key) == expected[key], "\(order): \(key.debugDescription)")
+      if expected[key] == nil {
+        expected[key] = index.count
+        append(&index, key)
+      }
+      // Now and then an earlier key (so that many keys wait to be put in the table
+      // between such lookups), and one never added.
+      if Int.random(in: 0..<50, using: &random) == 0,
+        let earlier = expected.keys.randomElement(using: &random)
+      {
+        #expect(row(&index, earlier) == expected[earlier], "\(order): \(earlier.debugDescription)")
+      }
+      #expect(row(&index, key + "x") == nil)
+    }
+    #expect(index.count == expected.count)
+  }
+}
