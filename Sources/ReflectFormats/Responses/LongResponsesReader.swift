@@ -542,14 +542,15 @@ struct LongReadState {
     }
     let session = columns.session.flatMap { try? record.string(at: $0) }.map(Self.unneutralized)
     let version = columns.version.flatMap { try? record.string(at: $0) }
-    let info = SessionInfo(
-      respondent: respondent, wave: wave,
-      session: (session?.isEmpty == false ? session : nil) ?? "\(respondent)-\(wave)",
-      instrumentID: instrument.id,
-      version: (version?.isEmpty == false ? version : nil) ?? instrument.version,
-      completedAt: columns.answeredAt.flatMap { try? record.string(at: $0) })
     let row = sessions.count
-    sessions.append(info)
+    // Built in the call, so that it is moved into the array rather than copied.
+    sessions.append(
+      SessionInfo(
+        respondent: respondent, wave: wave,
+        session: (session?.isEmpty == false ? session : nil) ?? "\(respondent)-\(wave)",
+        instrumentID: instrument.id,
+        version: (version?.isEmpty == false ? version : nil) ?? instrument.version,
+        completedAt: columns.answeredAt.flatMap { try? record.string(at: $0) }))
     codes.append(contentsOf: repeatElement(AnswerCoding.unanswered, count: questions.count))
     numbers.append(contentsOf: repeatElement(.nan, count: coding.numberCount))
     if recordsAnswerRows {
