@@ -39,4 +39,33 @@ import Testing
       #expect(candidateMask(buffer, at: offset) & exact == exact)
     }
   }
+
+  /// Two records' leading bytes compared 16 at a time: the count is the first difference,
+  /// or at least `length` when there is none before it.
+  @Test func sameLeadingBytesStopsAtTheFirstDifference() {
+    var random = SeededGenerator(seed: 37)
+    let a = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+    let b = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+    defer {
+      a.deallocate()
+      b.deallocate()
+    }
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 1...100, using: &random)
+      for index in 0..<128 { a[index] = UInt8.random(in: 0...255, using: &random) }
+      b.update(from: a, count: 128)
+      // Usually one difference, anywhere (or past the length, which may be found).
+      if Int.random(in: 0..<4, using: &random) != 0 {
+        b[Int.random(in: 0..<(length + 15), using: &random)] &+= 1
+      }
+      let first = (0..<(length + 15)).first { a[$0] != b[$0] }
+      let same = sameLeadingBytes(a, b, upTo: length)
+      if let first, first < length {
+        #expect(same == first)
+      } else {
+        #expect(same >= length && same <= length + 15)
+        #expect(first.map { same <= $0 } ?? true)
+      }
+    }
+  }
 }

@@ -230,18 +230,10 @@ extension CSVReader {
     guard fieldCount > 1 else { return 0 }
     // Up to the previous record's last comma: its last field ends at a line end.
     let length = spans[fieldCount &- 2].end &+ 1 &- previous
-    // Words are compared whole, reading up to seven bytes past `length` on both sides,
+    // Compared 16 bytes at a time, reading up to 15 bytes past `length` on both sides,
     // all within the buffer.
-    guard end &- next >= length &+ 8 else { return 0 }
-    var same = 0
-    while same < length {
-      let difference = word(at: previous &+ same) ^ word(at: next &+ same)
-      if difference != 0 {
-        same &+= difference.trailingZeroBitCount &>> 3
-        break
-      }
-      same &+= 8
-    }
+    guard end &- next >= length &+ 16 else { return 0 }
+    let same = sameLeadingBytes(buffer + previous, buffer + next, upTo: length)
     let shift = next &- previous
     var count = 0
     while count < fieldCount &- 1 && spans[count].end &- previous < same {
@@ -250,12 +242,6 @@ extension CSVReader {
       count &+= 1
     }
     return count
-  }
-
-  /// The eight bytes at `position` in the buffer, the first in the lowest bits.
-  @inline(__always)
-  private func word(at position: Int) -> UInt64 {
-    UInt64(littleEndian: UnsafeRawPointer(buffer + position).loadUnaligned(as: UInt64.self))
   }
 
   /// Where the next record starts after the line end at `position` (`\n`, `\r\n`, or a
@@ -286,6 +272,38 @@ extension CSVReader {
       spans[index].end = write
     }
   }
+}
+
+/// How many leading bytes `a` and `b` have in common, counted in blocks of 16 bytes up to
+/// the first block that reaches `length` (so at least `length` when all of those agree):
+/// both must have `length + 15` bytes.
+@inline(__always)
+func sameLeadingBytes(
+  _ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeMutablePointer<UInt8>, upTo length: Int
+) -> Int {
+  var same = 0
+  while same < length {
+    #if arch(x86_64) && canImport(_Builtin_intrinsics)
+    let equal = _mm_movemask_epi8(
+      _mm_cmpeq_epi8(
+        _mm_loadu_si128(UnsafeRawPointer(a + same).assumingMemoryBound(to: __m128i.self)),
+        _mm_loadu_si128(UnsafeRawPointer(b + same).assumingMemoryBound(to: __m128i.self))))
+    let different = ~UInt32(truncatingIfNeeded: equal) & 0xFFFF
+    if different != 0 { return same &+ different.trailingZeroBitCount }
+    same &+= 16
+    #else
+    for _ in 0..<2 {
+      let difference =
+        UnsafeRawPointer(a + same).loadUnaligned(as: UInt64.self)
+        ^ UnsafeRawPointer(b + same).loadUnaligned(as: UInt64.self)
+      if difference != 0 {
+        return same &+ UInt64(littleEndian: difference).trailingZeroBitCount &>> 3
+      }
+      same &+= 8
+    }
+    #endif
+  }
+  return same
 }
 
 /// The first `"` in `base[from..<end]`, found with the C library's vectorised `memchr`.
