@@ -11,12 +11,10 @@
 /// its file is read instead of 240, which matters less for the memory itself than for
 /// the time the system takes to provide it.
 package struct AnswerCoding: Sendable {
-  // (Inlinable, so that readers in other modules compare with a constant rather than
-  // call a global's accessor on every row.)
   /// The code of a question that has no answer yet.
-  @inlinable package static var unanswered: UInt8 { 0 }
+  package static let unanswered: UInt8 = 0
   /// The code of an answer whose value is not a code (see above).
-  @inlinable package static var noCodedValue: UInt8 { 1 }
+  package static let noCodedValue: UInt8 = 1
 
   /// The number of questions: codes per session, in the instrument's order.
   package let questionCount: Int
