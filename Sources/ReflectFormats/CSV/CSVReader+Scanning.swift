@@ -24,7 +24,8 @@ extension CSVReader {
     case malformed(CSVError.Code, column: Int)
   }
 
-  /// Scans one record starting at `start`, recording its fields in `spans`.
+  /// Scans one record starting at `start`, recording its fields in `spans` (as offsets
+  /// from `start`).
   ///
   /// The scan changes nothing in the buffer, so a record cut off by the end of the
   /// buffer is simply scanned again from its start after a refill.
@@ -33,6 +34,7 @@ extension CSVReader {
     let end = self.end
     let inputEnded = self.inputEnded
     var spans = self.spans
+    let recordStart = start
     var position = start
     if position == end { return .needsInput }
 
@@ -62,7 +64,8 @@ extension CSVReader {
             searchFrom = next + 1
             continue
           }
-          spans[count] = CSVRecord.Span(start: contentStart, end: closing)
+          spans[count] = CSVRecord.Span(
+            start: contentStart - recordStart, end: closing - recordStart)
           count += 1
           position = next
           break
@@ -88,12 +91,12 @@ extension CSVReader {
       let stop = findSpecialByte(base, from: position, to: end)
       if stop == end {
         guard inputEnded else { return .needsInput }
-        spans[count] = CSVRecord.Span(start: position, end: end)
+        spans[count] = CSVRecord.Span(start: position - recordStart, end: end - recordStart)
         return .record(next: end, count: count + 1, hasDoubledQuotes: hasDoubledQuotes)
       }
       let byte = base[stop]
       if byte == CSVByte.comma {
-        spans[count] = CSVRecord.Span(start: position, end: stop)
+        spans[count] = CSVRecord.Span(start: position - recordStart, end: stop - recordStart)
         count += 1
         position = stop + 1
         continue
@@ -107,7 +110,7 @@ extension CSVReader {
       if count == 0 && stop == position {
         return .blankLine(next: next)
       }
-      spans[count] = CSVRecord.Span(start: position, end: stop)
+      spans[count] = CSVRecord.Span(start: position - recordStart, end: stop - recordStart)
       return .record(next: next, count: count + 1, hasDoubledQuotes: hasDoubledQuotes)
     }
   }
@@ -159,7 +162,8 @@ extension CSVReader {
         let byte = base[position]
         // Every candidate ends the current field unless it turns out to be content, so
         // the span is written before knowing; a comma only has to move on.
-        field.pointee = CSVRecord.Span(start: fieldStart, end: position)
+        field.pointee = CSVRecord.Span(
+          start: fieldStart &- recordStart, end: position &- recordStart)
         if byte == CSVByte.comma {
           field += 1
           fieldStart = position &+ 1
@@ -185,6 +189,8 @@ extension CSVReader {
           if field == spans && fieldStart == position {
             rowsRead &+= 1
             start = next
+            // Its span was written over the previous record's first one.
+            previousStart = -1
           } else {
             let fieldCount = spans.distance(to: field) &+ 1
             try deliverRecord(
@@ -202,7 +208,7 @@ extension CSVReader {
             if repeated > 0 {
               // Scanning goes on from the first field that differs, in a block of its own.
               field = spans + repeated
-              fieldStart = spans[repeated &- 1].end &+ 1
+              fieldStart = next &+ spans[repeated &- 1].end &+ 1
               block = fieldStart
               continue blocks
             }
@@ -219,8 +225,9 @@ extension CSVReader {
 
   /// How many leading fields of the record at `next` are the same bytes, comma included,
   /// as those of the record at `previous`, which has `fieldCount` fields whose spans are
-  /// in `spans`; their spans are moved to the record at `next`. 0 when none are, or when
-  /// the buffer ends too soon after `next` to compare eight bytes at a time.
+  /// in `spans`: their spans are the same for the record at `next`, as spans are offsets
+  /// from a record's start. 0 when none are, or when the buffer ends too soon after
+  /// `next` to compare 16 bytes at a time.
   @inline(__always)
   private func repeatLeadingFields(
     of previous: Int, fieldCount: Int, at next: Int, end: Int
@@ -229,18 +236,13 @@ extension CSVReader {
   {
     guard fieldCount > 1 else { return 0 }
     // Up to the previous record's last comma: its last field ends at a line end.
-    let length = spans[fieldCount &- 2].end &+ 1 &- previous
+    let length = spans[fieldCount &- 2].end &+ 1
     // Compared 16 bytes at a time, reading up to 15 bytes past `length` on both sides,
     // all within the buffer.
     guard end &- next >= length &+ 16 else { return 0 }
     let same = sameLeadingBytes(buffer + previous, buffer + next, upTo: length)
-    let shift = next &- previous
     var count = 0
-    while count < fieldCount &- 1 && spans[count].end &- previous < same {
-      spans[count].start &+= shift
-      spans[count].end &+= shift
-      count &+= 1
-    }
+    while count < fieldCount &- 1 && spans[count].end < same { count &+= 1 }
     return count
   }
 
@@ -255,16 +257,18 @@ extension CSVReader {
     return inputEnded ? next : nil
   }
 
-  /// Turns each `""` inside the record's fields into `"`, in place, moving the rest of
-  /// each field left; done once a record is complete, so a rescan never sees it.
+  /// Turns each `""` inside the fields of the record at `start` into `"`, in place, moving
+  /// the rest of each field left; done once a record is complete, so a rescan never sees
+  /// it.
   mutating func removeDoubledQuotes(fieldCount: Int) {
+    let record = buffer + start
     for index in 0..<fieldCount {
       let span = spans[index]
-      guard var read = findQuote(buffer, from: span.start, to: span.end) else { continue }
+      guard var read = findQuote(record, from: span.start, to: span.end) else { continue }
       var write = read
       while read < span.end {
-        let byte = buffer[read]
-        buffer[write] = byte
+        let byte = record[read]
+        record[write] = byte
         write += 1
         // Quotes inside a quoted field always come in pairs: keep one, skip the other.
         read += byte == CSVByte.quote ? 2 : 1

@@ -271,7 +271,8 @@ public struct CSVReader: ~Copyable {
   /// the end): the bytes before it have been handed over as records.
   var offsetOfNextRecord: Int { inputOffset - (end - start) }
 
-  /// Hands the record in `spans` to `body`, after checking its number of fields.
+  /// Hands the record at `start`, whose fields are in `spans`, to `body`, after checking
+  /// its number of fields.
   @inline(__always)
   mutating func deliverRecord(
     fieldCount: Int, next: Int, repeatedLeadingFields: Int = 0,
@@ -281,10 +282,12 @@ public struct CSVReader: ~Copyable {
     if fieldCount != expectedFieldCount {
       try checkFieldCount(fieldCount)
     }
+    // The record starts at `start`: its spans are offsets from there.
+    let record = buffer + start
     start = next
     try body(
       CSVRecord(
-        row: rowsRead, count: fieldCount, bytes: buffer, spans: spans, fileName: fileName,
+        row: rowsRead, count: fieldCount, bytes: record, spans: spans, fileName: fileName,
         repeatedLeadingFields: repeatedLeadingFields))
   }
 

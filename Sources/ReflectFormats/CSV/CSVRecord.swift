@@ -8,7 +8,8 @@ import Foundation
 /// record cannot be copied out of the callback: the bytes it points to are reused for the
 /// next record. Keep what you need as `String`s or numbers, not the buffers.
 public struct CSVRecord: ~Copyable {
-  /// Where one field's bytes are in the reader's buffer.
+  /// Where one field's bytes are: offsets from the record's first byte, so that the
+  /// leading fields of a record that repeats the previous one's have the same spans.
   struct Span {
     var start: Int
     var end: Int
@@ -30,6 +31,7 @@ public struct CSVRecord: ~Copyable {
   /// fields differ.
   public let repeatedLeadingFields: Int
 
+  /// The record's first byte, from which `spans` count.
   private let bytes: UnsafePointer<UInt8>
   private let spans: UnsafePointer<Span>
   // A pointer to the reader's copy rather than a String: copying a String per record
