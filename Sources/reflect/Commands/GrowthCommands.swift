@@ -6,6 +6,7 @@ import ReflectStore
 
 struct Profile: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "profile",
     abstract: "One person's growth across waves, with the reliable change index.",
     discussion: """
       With --format html, writes one self-contained page (charts, band feedback, the \
@@ -89,6 +90,7 @@ struct Profile: ParsableCommand {
 
 struct Compare: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "compare",
     abstract: "Cohort change from one wave to another (paired), optionally by group.",
     discussion: """
       Groups smaller than --min-group (default 5, never below 3) are not reported, and \
@@ -169,6 +171,7 @@ struct Compare: ParsableCommand {
 
 struct Dyads: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "dyads",
     abstract: "Each mentor–mentee pair of the roster, with both people's change.",
     discussion: """
       Example:

@@ -6,6 +6,7 @@ import ReflectStore
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Import responses collected elsewhere from a CSV file, all rows or none.",
     discussion: """
       The file is wide (a column respondent, optionally wave, and one column per question \

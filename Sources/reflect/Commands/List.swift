@@ -4,6 +4,7 @@ import ReflectXML
 
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "list",
     abstract: "List the instruments found.",
     discussion: """
       Examples:

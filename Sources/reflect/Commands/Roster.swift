@@ -4,6 +4,7 @@ import ReflectStore
 
 struct Roster: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "roster",
     abstract: "Manage the roster: who takes part, their role, mentor and cohort.",
     subcommands: [RosterImport.self])
 }

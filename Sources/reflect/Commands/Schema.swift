@@ -3,6 +3,7 @@ import ReflectXML
 
 struct Schema: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "schema",
     abstract: "Print the XML Schema (XSD) of the instrument format, for editors.",
     discussion: """
       Example:

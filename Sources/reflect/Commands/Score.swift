@@ -6,6 +6,7 @@ import ReflectXML
 
 struct Score: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "score",
     abstract: "Scale and composite scores per session.",
     discussion: """
       Scores the completed sessions in the store (the newest per person and wave), or a \

@@ -5,6 +5,7 @@ import ReflectStore
 
 struct Sessions: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "sessions",
     abstract: "List the sessions in the store: who, which instrument and wave, and status.",
     discussion: """
       Examples:

@@ -4,6 +4,7 @@ import ReflectXML
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Show an instrument's outline: sections, questions, scales and keying.",
     discussion: """
       Examples:

@@ -7,6 +7,7 @@ import ReflectXML
 
 struct Simulate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "simulate",
     abstract: "Generate a synthetic cohort with a known true change, as a long CSV.",
     discussion: """
       Each simulated person has a latent level per scale; every scale changes by \

@@ -4,6 +4,7 @@ import ReflectStore
 
 struct Take: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "take",
     abstract: "Take an assessment: a guided, line-based self-assessment.",
     discussion: """
       Plain lines in and out: works in any terminal, over ssh, with a screen reader, or \

@@ -3,6 +3,7 @@ import ReflectXML
 
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check instrument definitions against the format and its rules.",
     discussion: """
       Prints `FILE: ok` for each valid file, or every problem as \
