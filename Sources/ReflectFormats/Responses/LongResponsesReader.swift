@@ -306,6 +306,7 @@ struct LongReadState {
   mutating func absorb(_ later: LongReadState, isFinal: Bool = false) -> Bool {
     // Answers already kept in other arrays are in rows this state could not change.
     precondition(laterAnswers.isEmpty, "absorbing after a final absorb")
+    precondition(recordsAnswerRows == later.recordsAnswerRows, "absorbing another kind of state")
     let questionCount = questions.count
     let numberCount = coding.numberCount
     let laterCount = later.sessions.count

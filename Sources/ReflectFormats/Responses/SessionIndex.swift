@@ -34,8 +34,12 @@ struct SessionIndex {
   /// is next read.
   private var placed = 0
   /// The rows of the keys whose respondent sorts last so far (the first of them has that
-  /// respondent's bytes); empty for no keys.
+  /// respondent's bytes), up to `maximumRowsPerRespondent + 1` of them; empty for no keys.
   private var lastRespondentRows: [Int] = []
+  /// Beyond this many keys of one respondent (a file whose respondent column is the same
+  /// on every row, say), its keys are looked up in the table: comparing a new key with
+  /// every one of them would make reading quadratic.
+  private static let maximumRowsPerRespondent = 16
   /// Once a key is not ASCII: every key as a string (see above).
   private var strings: [String: Int]?
 
@@ -87,6 +91,7 @@ struct SessionIndex {
       case .greater: return true
       case .less: return false
       case .equal:
+        guard lastRespondentRows.count <= Self.maximumRowsPerRespondent else { return false }
         return !lastRespondentRows.contains { row in
           sameBytes(key, UnsafeBufferPointer(rebasing: bytes[keyStarts[row]..<keyStarts[row + 1]]))
         }
@@ -151,7 +156,9 @@ struct SessionIndex {
       lastRespondentRows.removeAll(keepingCapacity: true)
       lastRespondentRows.append(row)
     case .equal:
-      lastRespondentRows.append(row)
+      if lastRespondentRows.count <= Self.maximumRowsPerRespondent {
+        lastRespondentRows.append(row)
+      }
     case .less:
       break
     }
