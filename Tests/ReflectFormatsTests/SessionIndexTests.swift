@@ -153,6 +153,26 @@ extension SessionIndexTests {
     for threads in [1, 2, 3] {
       #expect(first.rows(ofKeysIn: second, threads: threads) == expected, "\(threads) threads")
     }
+    // Parts of a file in respondent order: the second starts with the first's last
+    // session (cut by the boundary) and another wave of that respondent, then goes on;
+    // and the same with one key out of order at the end, which the table must find.
+    var ordered = SessionIndex()
+    var next = SessionIndex()
+    for number in 0..<3_000 {
+      for wave in ["post", "pre"] { append(&ordered, "r\(1_000_000 + number)\0\(wave)\0") }
+    }
+    for key in ["r1002999\0pre\0", "r1002999\0z\0"]
+      + (3_000..<6_000).map({ "r\(1_000_000 + $0)\0pre\0" })
+    {
+      append(&next, key)
+    }
+    let orderedRows = ordered.rows(ofKeysIn: next, threads: 2)
+    #expect(orderedRows?.count == next.count)
+    #expect(orderedRows?.prefix(3) == [5_999, -1, -1])
+    #expect(orderedRows?.dropFirst().allSatisfy { $0 == -1 } == true)
+    append(&next, "r1000007\0post\0")
+    #expect(ordered.rows(ofKeysIn: next, threads: 2)?.last == 14)
+    #expect(ordered.rows(ofKeysIn: next, threads: 1)?.first == 5_999)
     // Once either holds strings, the lookups are left to row(of:).
     append(&second, "Jos\u{E9}\0pre\0")
     #expect(first.rows(ofKeysIn: second, threads: 2) == nil)

@@ -31,8 +31,11 @@ struct SessionIndex {
   private var hashes: [Int] = []
   private var table: [UInt64] = []
   /// The rows in `table`: those before this one. The others are put in before the table
-  /// is next read.
+  /// is next read, and the table made (or made larger) then: a file in respondent order
+  /// may never need it.
   private var placed = 0
+  /// The size of the table once made, as `reserveCapacity(_:)` asked.
+  private var reservedTableSize = 0
   /// The rows of the keys whose respondent sorts last so far (the first of them has that
   /// respondent's bytes), up to `maximumRowsPerRespondent + 1` of them; empty for no keys.
   private var lastRespondentRows: [Int] = []
@@ -52,8 +55,7 @@ struct SessionIndex {
     keyBytes.reserveCapacity(sessions * 24)
     if strings == nil {
       hashes.reserveCapacity(sessions)
-      let size = Self.tableSize(for: sessions)
-      if size > table.count { rebuildTable(size: size) }
+      reservedTableSize = max(reservedTableSize, Self.tableSize(for: sessions))
     }
   }
 
@@ -76,25 +78,46 @@ struct SessionIndex {
   mutating func row(of key: UnsafeBufferPointer<UInt8>, _ hashed: Hashed) -> Int? {
     if strings == nil && !Self.isASCII(key) { switchToStrings() }
     if let strings { return strings[String(decoding: key, as: UTF8.self)] }
-    if isNewInOrder(key) { return nil }
-    placeRows()
-    return find(key, hash: hashed.value)
+    switch rowInOrder(key) {
+    case .new: return nil
+    case .row(let row): return row
+    case .unknown:
+      placeRows()
+      return find(key, hash: hashed.value)
+    }
   }
 
-  /// Whether `key` is new because of its respondent (see above); `false` when that does
-  /// not tell.
-  private func isNewInOrder(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let last = lastRespondentRows.first else { return true }
+  /// What the order of respondents tells of a key (see above).
+  private enum InOrder: Equatable {
+    /// No key so far has it.
+    case new
+    /// The key of this row.
+    case row(Int)
+    /// The table is to tell.
+    case unknown
+
+    /// The row for `rows(ofKeysIn:threads:)`: -1 for none.
+    var asRow: Int32 {
+      if case .row(let row) = self { return Int32(truncatingIfNeeded: row) }
+      return -1
+    }
+  }
+
+  /// What the order of respondents tells of `key`: new when its respondent sorts after the
+  /// last one, or equals it without being one of its keys; that key's row when it is one.
+  private func rowInOrder(_ key: UnsafeBufferPointer<UInt8>) -> InOrder {
+    guard let last = lastRespondentRows.first else { return .new }
     return keyBytes.withUnsafeBufferPointer { bytes in
       let lastKey = UnsafeBufferPointer(rebasing: bytes[keyStarts[last]..<keyStarts[last + 1]])
       switch Self.compareRespondents(key, lastKey) {
-      case .greater: return true
-      case .less: return false
+      case .greater: return .new
+      case .less: return .unknown
       case .equal:
-        guard lastRespondentRows.count <= Self.maximumRowsPerRespondent else { return false }
-        return !lastRespondentRows.contains { row in
+        guard lastRespondentRows.count <= Self.maximumRowsPerRespondent else { return .unknown }
+        let found = lastRespondentRows.first { row in
           sameBytes(key, UnsafeBufferPointer(rebasing: bytes[keyStarts[row]..<keyStarts[row + 1]]))
         }
+        return found.map { .row($0) } ?? .new
       }
     }
   }
@@ -138,10 +161,7 @@ struct SessionIndex {
     }
     // (`hashed` was computed while keys were bytes, or strings took the key above.)
     hashes.append(hashed.value)
-    if hashes.count * 2 > table.count {
-      rebuildTable(size: Self.tableSize(for: hashes.count * 2))
-    }
-    // Else the row is placed in the table when it is next read.
+    // The row is placed in the table when it is next read.
   }
 
   /// Keeps `lastRespondentRows` up to date for `key`, about to be row `row`.
@@ -168,6 +188,12 @@ struct SessionIndex {
   /// misses overlap.
   private mutating func placeRows() {
     guard placed < hashes.count else { return }
+    // At most half full: made larger, with every row placed again, when it would be more.
+    if hashes.count * 2 > table.count {
+      table = Array(
+        repeating: 0, count: max(Self.tableSize(for: hashes.count * 2), reservedTableSize))
+      placed = 0
+    }
     for row in placed..<hashes.count { place(row: row, hash: hashes[row]) }
     placed = hashes.count
   }
@@ -189,8 +215,18 @@ struct SessionIndex {
   /// table, and independent, so the cores that wait for the join share them.
   mutating func rows(ofKeysIn other: SessionIndex, threads: Int) -> [Int32]? {
     guard strings == nil, other.strings == nil, count < Int(Int32.max) else { return nil }
-    placeRows()
     let total = other.count
+    // Parts of a file in respondent order: the order alone tells every key's row, and the
+    // table is neither filled nor read.
+    var rows: [Int32] = []
+    rows.reserveCapacity(total)
+    for row in 0..<total {
+      let known = other.withKey(row) { rowInOrder($0) }
+      if known == .unknown { break }
+      rows.append(known.asRow)
+    }
+    if rows.count == total { return rows }
+    placeRows()
     let parts = max(1, min(threads, total / 16_384))
     return [Int32](unsafeUninitializedCapacity: total) { rows, initialized in
       let lookup = KeyLookup(index: self, other: other, rows: rows, parts: parts)
@@ -277,12 +313,6 @@ struct SessionIndex {
     while table[slot] != 0 { slot = (slot &+ 1) & mask }
     table[slot] =
       UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(row &+ 1))
-  }
-
-  private mutating func rebuildTable(size: Int) {
-    table = Array(repeating: 0, count: size)
-    placed = 0
-    placeRows()
   }
 
   private mutating func switchToStrings() {
