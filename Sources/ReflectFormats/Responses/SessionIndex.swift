@@ -15,11 +15,12 @@ import Dispatch
 ///
 /// Most files list their sessions respondent after respondent, in order. A key whose
 /// respondent (its bytes before the first 0) sorts after every respondent so far, or
-/// equals the last such respondent without being one of its keys, is new: it is known
-/// without looking in the table, and its row is put into the table later, with others
-/// (see `placed`). A lookup in a large table is a likely cache miss, a fifth of a
-/// microsecond here, and the processor waits for each one when they come one at a time;
-/// put in one after another, their misses overlap.
+/// equals the last such respondent without being one of its keys, is new, and a key that
+/// is one of them has that key's row: both are known without the table, which is filled
+/// only when something reads it (see `placed`), all pending rows at once. A lookup in a
+/// large table is a likely cache miss, a fifth of a microsecond here, and the processor
+/// waits for each one when they come one at a time; put in one after another, their
+/// misses overlap, and a file in respondent order, joined from parts, needs none.
 struct SessionIndex {
   /// All keys, one after another: row `i`'s at `keyStarts[i]..<keyStarts[i + 1]`.
   private var keyBytes: [UInt8] = []
