@@ -41,9 +41,10 @@ package struct AnswerCoding: Sendable {
       var table: [Double] = []
       if column >= 0, case .rating(let choices) = question.kind {
         table = [.nan, .nan]
-        for value in choices.choices.lazy.filter({ !$0.isMissing }).compactMap(\.numericValue)
-        where !table.dropFirst(2).contains(value) {
-          table.append(value)
+        for value in choices.choices.lazy.filter({ !$0.isMissing }).compactMap(\.numericValue) {
+          // Past 256 entries the rating is held as numbers: no need to look further.
+          if table.count > 256 { break }
+          if !table.dropFirst(2).contains(value) { table.append(value) }
         }
       }
       if table.count > 256 { table = [] }
