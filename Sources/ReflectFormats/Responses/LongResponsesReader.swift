@@ -420,11 +420,7 @@ struct LongReadState {
     let previousSession = previousRecordSession
     previousRecordSession = -1
     guard let question = questionIDs.index(of: record[itemField]) else {
-      let item = (try? record.string(at: itemField)) ?? "?"
-      problem(
-        row: row, column: "item",
-        "'\(item)' is not a question of \(instrument.id); see `reflect show \(instrument.id)` for its ids"
-      )
+      reportUnknownItem(record, row: row)
       return
     }
     let sessionRow: Int
@@ -439,11 +435,7 @@ struct LongReadState {
 
     let slot = sessionRow &* questions.count &+ question
     if codes[slot] != AnswerCoding.unanswered {
-      let first = recordsAnswerRows ? " (first at row \(answerRows[slot]))" : ""
-      problem(
-        row: row, column: "item",
-        "a second answer to '\(instrument.questions[question].id)' in the same session\(first); give each question once per respondent and wave"
-      )
+      reportSecondAnswer(question: question, slot: slot, row: row)
       return
     }
     if recordsAnswerRows { answerRows[slot] = Int32(truncatingIfNeeded: row) }
@@ -460,8 +452,39 @@ struct LongReadState {
         }
       }
     }
+    readOtherValue(
+      record, question: question, slot: slot, sessionRow: sessionRow, row: row)
+  }
+
+  // The rest of a row's work, out of `readRow`'s code, which stays small for the common
+  // case (a one-digit choice value).
+
+  @inline(never)
+  private mutating func reportUnknownItem(_ record: borrowing CSVRecord, row: Int) {
+    let item = (try? record.string(at: itemField)) ?? "?"
+    problem(
+      row: row, column: "item",
+      "'\(item)' is not a question of \(instrument.id); see `reflect show \(instrument.id)` for its ids"
+    )
+  }
+
+  @inline(never)
+  private mutating func reportSecondAnswer(question: Int, slot: Int, row: Int) {
+    let first = recordsAnswerRows ? " (first at row \(answerRows[slot]))" : ""
+    problem(
+      row: row, column: "item",
+      "a second answer to '\(instrument.questions[question].id)' in the same session\(first); give each question once per respondent and wave"
+    )
+  }
+
+  /// A value other than a one-digit choice value: empty, a label, a number, text.
+  @inline(never)
+  private mutating func readOtherValue(
+    _ record: borrowing CSVRecord, question: Int, slot: Int, sessionRow: Int, row: Int
+  ) {
     // Answered, whatever the value turns out to be: a second answer is refused.
     codes[slot] = AnswerCoding.noCodedValue
+    let field = record[valueField]
     guard !field.isEmpty else { return }  // unanswered
     let reader = questions[question]
     if reader.choices != nil {
