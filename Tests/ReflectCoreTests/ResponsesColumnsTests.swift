@@ -80,7 +80,71 @@ import Testing
         threads: threads)
       for built in [whole, joined] {
         expectSame(built, expected, "\(threads) threads, \(built.count) sessions")
+        let scores = Scoring.score(built)
+        for (score, expectedScore) in zip(scores, Scoring.score(expected)) {
+          #expect(score.scores.map(\.bitPattern) == expectedScore.scores.map(\.bitPattern))
+          #expect(score.answered == expectedScore.answered)
+        }
       }
+    }
+  }
+
+  /// Responses read from a file (ratings held as codes) change like any others: an answer
+  /// set to a choice's value, cleared, or set to a value that no choice has, sessions
+  /// added; and their scores are those of the same answers as `Double`s, to the bit.
+  @Test func codedResponsesChangeAndScoreLikeOthers() throws {
+    let instrument = SimulationFixtures.instrument
+    let coding = AnswerCoding(instrument: instrument)
+    var plain = Responses(instrument: instrument)
+    var codes: [UInt8] = []
+    var infos: [SessionInfo] = []
+    for row in 0..<3 {
+      let info = SessionInfo(
+        respondent: "p\(row)", wave: "pre", session: "s\(row)", instrumentID: "growth",
+        version: "1.0")
+      infos.append(info)
+      plain.appendSession(info)
+      for (index, question) in instrument.questions.enumerated() {
+        guard case .rating = question.kind, let column = plain.column(of: question.id) else {
+          codes.append(AnswerCoding.unanswered)
+          continue
+        }
+        let value = Double((row + index) % 5 + 1)
+        codes.append(coding.code(of: value, question: index))
+        plain.set(value, row: row, column: column)
+      }
+    }
+    var coded = Responses(
+      instrument: instrument, sessions: infos, coding: coding,
+      segments: [CodedAnswers(codes: codes[...], numbers: Array(repeating: .nan, count: 3)[...])])
+    expectSame(coded, plain, "as read")
+
+    let op02 = try #require(plain.column(of: "op02"))
+    let ld03 = try #require(plain.column(of: "ld03"))
+    var changes: [(Double, Int, Int)] = [(4, 0, op02), (.nan, 1, op02), (7, 2, ld03)]
+    changes.append((2.5, 2, op02))  // no choice of agree5 has this value
+    for (value, row, column) in changes {
+      coded.set(value, row: row, column: column)
+      plain.set(value, row: row, column: column)
+      #expect(coded.value(row: row, column: column).bitPattern == value.bitPattern)
+      expectSame(coded, plain, "after setting \(value) at row \(row)")
+    }
+    let later = SessionInfo(
+      respondent: "p3", wave: "post", session: "s3", instrumentID: "growth", version: "1.0")
+    coded.reserveCapacity(10)
+    #expect(coded.appendSession(later) == 3)
+    plain.appendSession(later)
+    coded.set(5, row: 3, column: ld03)
+    plain.set(5, row: 3, column: ld03)
+    expectSame(coded, plain, "after adding a session")
+
+    let codedScores = Scoring.score(coded)
+    let plainScores = Scoring.score(plain)
+    #expect(codedScores.map(\.id) == ["openness", "leading"])
+    #expect(codedScores.map(\.scores[3].isNaN) == [true, true])  // too few answers
+    for (codedScore, plainScore) in zip(codedScores, plainScores) {
+      #expect(codedScore.scores.map(\.bitPattern) == plainScore.scores.map(\.bitPattern))
+      #expect(codedScore.answered == plainScore.answered)
     }
   }
 
@@ -134,6 +198,11 @@ import Testing
       #expect(
         built.values(column).map(\.bitPattern) == expected.values(column).map(\.bitPattern),
         "column \(column), \(comment)")
+      #expect(
+        built.sessions.indices.allSatisfy {
+          built.value(row: $0, column: column).bitPattern
+            == expected.value(row: $0, column: column).bitPattern
+        }, "each value of column \(column), \(comment)")
     }
   }
 }

@@ -28,17 +28,19 @@ public struct SessionInfo: Sendable, Hashable {
 /// The one shape analysis works on: sessions × the instrument's numeric questions
 /// (`rating` and `number`), stored column by column.
 ///
-/// Each column is a contiguous array of `Double` with one entry per session; a missing
-/// answer (unanswered, hidden, or an option marked `missing` such as "Not applicable")
-/// is `nan`, so there is no boxing and scoring a hundred thousand sessions is a few
-/// passes over memory. Values are as answered, before reverse keying. Free text and
-/// categorical answers are not analysed and are not held here.
+/// Each column is a contiguous array with one entry per session: a `Double`, or, for a
+/// rating read from a large file, a byte that names one of its values (see
+/// ``AnswerCoding``). A missing answer (unanswered, hidden, or an option marked `missing`
+/// such as "Not applicable") is `nan`, so there is no boxing and scoring a hundred
+/// thousand sessions is a few passes over memory. Values are as answered, before reverse
+/// keying. Free text and categorical answers are not analysed and are not held here.
 public struct Responses: Sendable {
   public let instrument: Instrument
   public private(set) var sessions: [SessionInfo] = []
   /// The ids of the held questions, in definition order.
   public let questionIDs: [String]
-  private var columns: [[Double]]
+  /// The answers, one column per held question.
+  private(set) var columns: [ResponseColumn]
   private let columnIndex: [String: Int]
 
   public init(instrument: Instrument) {
@@ -50,7 +52,7 @@ public struct Responses: Sendable {
       }
     }
     questionIDs = numeric.map(\.id)
-    columns = Array(repeating: [], count: numeric.count)
+    columns = Array(repeating: ResponseColumn(values: []), count: numeric.count)
     var index: [String: Int] = [:]
     for (position, id) in questionIDs.enumerated() { index[id] = position }
     columnIndex = index
@@ -78,40 +80,39 @@ public struct Responses: Sendable {
         coding.questionCount == 0 || $0.codes.count % coding.questionCount == 0
       }, "partial rows")
     self.sessions = sessions
-    let width = questionIDs.count
-    guard width > 0, count > 0 else { return }
-    // Each column's source: a question's codes, whose values are the 256 at an offset in
-    // `tables`, or a slot of numbers.
-    var questions: [Int] = []
-    var offsets: [Int] = []
-    var tables: [Double] = []
+    guard !questionIDs.isEmpty, count > 0 else { return }
+    // A rating's column keeps the reader's codes (a byte per session rather than eight);
+    // a number's takes the reader's `Double`s.
+    var sources: [(question: Int, slot: Int)] = []
     for (question, column) in coding.columns.enumerated() where column >= 0 {
-      let table = coding.tables[question]
-      questions.append(table.isEmpty ? -1 : question)
-      offsets.append(table.isEmpty ? coding.numberSlots[question] : tables.count)
-      tables += table
+      sources.append(
+        (coding.tables[question].isEmpty ? -1 : question, coding.numberSlots[question]))
     }
     // One pass over the rows per 64 columns, writing each of them as it goes (a pass per
     // column would read all answers once per column), in ranges of rows on several
     // threads. The columns are not filled first: every element is written once, and the
-    // new memory's page faults (tens of thousands for a large file) fall on the threads
-    // that write it.
-    var columns: [[Double]] = []
-    for first in stride(from: 0, to: width, by: 64) {
-      let written = first..<min(width, first + 64)
-      columns += makeColumns(count: written.count, rows: count) { targets in
-        var firstRow = 0
-        for segment in segments {
-          let rows = segment.codes.count / coding.questionCount
-          let parts = max(1, min(threads, rows / 65_536 + 1))
-          segment.codes.withUnsafeBufferPointer { codes in
-            segment.numbers.withUnsafeBufferPointer { numbers in
-              tables.withUnsafeBufferPointer { tables in
+    // new memory's page faults fall on the threads that write it.
+    var columns: [ResponseColumn] = []
+    for first in stride(from: 0, to: sources.count, by: 64) {
+      let written = sources[first..<min(sources.count, first + 64)]
+      let codedQuestions = written.filter { $0.question >= 0 }.map(\.question)
+      let numberSlots = written.filter { $0.question < 0 }.map(\.slot)
+      var codeColumns: [[UInt8]] = []
+      let numberColumns = makeColumns(of: Double.self, count: numberSlots.count, rows: count) {
+        numberTargets in
+        codeColumns = makeColumns(of: UInt8.self, count: codedQuestions.count, rows: count) {
+          codeTargets in
+          var firstRow = 0
+          for segment in segments {
+            let rows = segment.codes.count / coding.questionCount
+            let parts = max(1, min(threads, rows / 65_536 + 1))
+            segment.codes.withUnsafeBufferPointer { codes in
+              segment.numbers.withUnsafeBufferPointer { numbers in
                 let job = Transposition(
                   codes: codes, codeWidth: coding.questionCount, numbers: numbers,
-                  numberWidth: coding.numberCount, tables: tables,
-                  questions: Array(questions[written]), offsets: Array(offsets[written]),
-                  targets: targets, firstRow: firstRow, rows: rows, parts: parts)
+                  numberWidth: coding.numberCount, codedQuestions: codedQuestions,
+                  codeTargets: codeTargets, numberSlots: numberSlots,
+                  numberTargets: numberTargets, firstRow: firstRow, rows: rows, parts: parts)
                 if parts == 1 {
                   job.run(part: 0)
                 } else {
@@ -119,8 +120,17 @@ public struct Responses: Sendable {
                 }
               }
             }
+            firstRow += rows
           }
-          firstRow += rows
+        }
+      }
+      var nextCoded = codeColumns.makeIterator()
+      var nextNumbers = numberColumns.makeIterator()
+      for source in written {
+        if source.question >= 0, let codes = nextCoded.next() {
+          columns.append(ResponseColumn(codes: codes, table: coding.tables[source.question]))
+        } else if let values = nextNumbers.next() {
+          columns.append(ResponseColumn(values: values))
         }
       }
     }
@@ -133,28 +143,29 @@ public struct Responses: Sendable {
   /// The column position of a question, if it is held.
   public func column(of questionID: String) -> Int? { columnIndex[questionID] }
 
-  /// The values of one question across sessions; `nan` where missing.
-  public func values(_ column: Int) -> [Double] { columns[column] }
+  /// The values of one question across sessions; `nan` where missing. (A column held as
+  /// codes is decoded into a new array: read each column once, not once per session.)
+  public func values(_ column: Int) -> [Double] { columns[column].decoded }
 
   /// The values of the question `id` across sessions, if it is held.
   public func values(of questionID: String) -> [Double]? {
-    columnIndex[questionID].map { columns[$0] }
+    columnIndex[questionID].map { columns[$0].decoded }
   }
 
   /// Adds a session with every answer missing and returns its row.
   @discardableResult
   public mutating func appendSession(_ info: SessionInfo) -> Int {
     sessions.append(info)
-    for column in columns.indices { columns[column].append(.nan) }
+    for column in columns.indices { columns[column].appendMissing() }
     return sessions.count - 1
   }
 
   /// The answer of session `row` to the question in `column`; `nan` when missing.
-  public func value(row: Int, column: Int) -> Double { columns[column][row] }
+  public func value(row: Int, column: Int) -> Double { columns[column].value(row) }
 
   /// Records an answer; `nan` clears it.
   public mutating func set(_ value: Double, row: Int, column: Int) {
-    columns[column][row] = value
+    columns[column].set(value, row: row)
   }
 
   /// Reserves room for `sessionCount` sessions, to avoid regrowing large columns.
@@ -175,6 +186,63 @@ public struct Responses: Sendable {
   }
 }
 
+/// One question's answers across sessions: a `Double` per session (`nan` where missing),
+/// or a code per session and the 256 codes' values (see ``AnswerCoding``).
+struct ResponseColumn: Sendable {
+  /// The values, when the column is not held as codes.
+  private(set) var values: [Double]
+  /// The codes, when `table` is not empty.
+  private(set) var codes: [UInt8]
+  /// The value of each code, or empty.
+  let table: [Double]
+
+  init(values: [Double]) {
+    self.values = values
+    codes = []
+    table = []
+  }
+
+  /// Codes whose values are `table`'s, which has one for each byte value and `nan` for
+  /// ``AnswerCoding/unanswered``.
+  init(codes: [UInt8], table: [Double]) {
+    precondition(table.count == 256 && table[0].isNaN, "not a table of codes")
+    values = []
+    self.codes = codes
+    self.table = table
+  }
+
+  var isCoded: Bool { !table.isEmpty }
+
+  func value(_ row: Int) -> Double { isCoded ? table[Int(codes[row])] : values[row] }
+
+  /// The values as `Double`s.
+  var decoded: [Double] { isCoded ? codes.map { table[Int($0)] } : values }
+
+  mutating func appendMissing() {
+    if isCoded { codes.append(AnswerCoding.unanswered) } else { values.append(.nan) }
+  }
+
+  /// Sets a value: a code when one has it, else the column becomes `Double`s.
+  mutating func set(_ value: Double, row: Int) {
+    if isCoded {
+      if value.isNaN {
+        codes[row] = AnswerCoding.unanswered
+        return
+      }
+      if let code = table.firstIndex(of: value) {
+        codes[row] = UInt8(truncatingIfNeeded: code)
+        return
+      }
+      self = ResponseColumn(values: decoded)
+    }
+    values[row] = value
+  }
+
+  mutating func reserveCapacity(_ count: Int) {
+    if isCoded { codes.reserveCapacity(count) } else { values.reserveCapacity(count) }
+  }
+}
+
 /// Coded answers turned into columns, in `parts` ranges of rows that threads take one
 /// each: they write to disjoint elements, hence `@unchecked Sendable`.
 private struct Transposition: @unchecked Sendable {
@@ -183,13 +251,13 @@ private struct Transposition: @unchecked Sendable {
   let codeWidth: Int
   let numbers: UnsafeBufferPointer<Double>
   let numberWidth: Int
-  /// The values of codes, 256 per question held as codes.
-  let tables: UnsafeBufferPointer<Double>
-  /// Per column written: the question whose codes it holds, or -1 for numbers; and the
-  /// offset of the codes' values in `tables`, or the numbers' slot.
-  let questions: [Int]
-  let offsets: [Int]
-  let targets: [UnsafeMutablePointer<Double>]
+  /// Per column of codes written, the question whose codes it takes, and its elements.
+  let codedQuestions: [Int]
+  let codeTargets: [UnsafeMutablePointer<UInt8>]
+  /// Per column of numbers written, the slot of a session's numbers it takes, and its
+  /// elements.
+  let numberSlots: [Int]
+  let numberTargets: [UnsafeMutablePointer<Double>]
   /// The row of the columns that the answers' first row goes to.
   let firstRow: Int
   let rows: Int
@@ -201,12 +269,11 @@ private struct Transposition: @unchecked Sendable {
       let codeRow = row &* codeWidth
       let numberRow = row &* numberWidth
       let target = firstRow &+ row
-      for column in targets.indices {
-        let question = questions[column]
-        targets[column][target] =
-          question >= 0
-          ? tables[offsets[column] &+ Int(codes[codeRow &+ question])]
-          : numbers[numberRow &+ offsets[column]]
+      for column in codeTargets.indices {
+        codeTargets[column][target] = codes[codeRow &+ codedQuestions[column]]
+      }
+      for column in numberTargets.indices {
+        numberTargets[column][target] = numbers[numberRow &+ numberSlots[column]]
       }
     }
   }
@@ -216,19 +283,19 @@ private struct Transposition: @unchecked Sendable {
 /// base addresses, all valid during the call: one
 /// `Array(unsafeUninitializedCapacity:initializingWith:)` inside another, as deep as
 /// `count`.
-private func makeColumns(
-  count: Int, rows: Int, _ bases: [UnsafeMutablePointer<Double>] = [],
-  _ fill: ([UnsafeMutablePointer<Double>]) -> Void
-) -> [[Double]] {
+private func makeColumns<Element>(
+  of type: Element.Type, count: Int, rows: Int, _ bases: [UnsafeMutablePointer<Element>] = [],
+  _ fill: ([UnsafeMutablePointer<Element>]) -> Void
+) -> [[Element]] {
   guard count > 0 else {
     fill(bases)
     return []
   }
-  var rest: [[Double]] = []
-  let column = [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
+  var rest: [[Element]] = []
+  let column = [Element](unsafeUninitializedCapacity: rows) { buffer, initialized in
     // `rows` is at least 1, so the buffer has an address.
     guard let base = buffer.baseAddress else { return }
-    rest = makeColumns(count: count - 1, rows: rows, bases + [base], fill)
+    rest = makeColumns(of: type, count: count - 1, rows: rows, bases + [base], fill)
     initialized = rows
   }
   return [column] + rest

@@ -36,11 +36,21 @@ public enum Scoring {
 
   /// An item as scoring reads it: its answers, weight and reverse keying.
   private struct ScoredItem {
-    var values: [Double]
+    var column: ResponseColumn
     var weight: Double
     /// The sum of the lowest and highest values, from which a reversed answer is taken.
     var mirror: Double
     var isReversed: Bool
+    /// For a column of codes, each code's value after reverse keying.
+    var keyedTable: [Double]
+
+    init(column: ResponseColumn, weight: Double, mirror: Double, isReversed: Bool) {
+      self.column = column
+      self.weight = weight
+      self.mirror = mirror
+      self.isReversed = isReversed
+      keyedTable = isReversed ? column.table.map { mirror - $0 } : column.table
+    }
   }
 
   /// Sessions from which scales are scored on several threads. (200,000 sessions of 30
@@ -72,7 +82,7 @@ public enum Scoring {
       allWeights += weight
       parts.append(
         ScoredItem(
-          values: responses.values(column), weight: weight,
+          column: responses.columns[column], weight: weight,
           mirror: range.lowerBound + range.upperBound, isReversed: item.isReversed))
     }
     // On unchecked buffers, so that the loop over every session has no index or
@@ -80,16 +90,30 @@ public enum Scoring {
     weightedSum.withUnsafeMutableBufferPointer { weightedSum in
       weightTotal.withUnsafeMutableBufferPointer { weightTotal in
         answered.withUnsafeMutableBufferPointer { answered in
+          /// Adds an answer (after reverse keying; `nan` when missing) to a session's sums.
+          @inline(__always) func add(_ value: Double, row: Int, weight: Double) {
+            if value.isNaN { return }
+            weightedSum[row] += weight * value
+            weightTotal[row] += weight
+            answered[row] += 1
+          }
           for tile in stride(from: 0, to: count, by: sessionsPerTile) {
             for part in parts {
-              part.values.withUnsafeBufferPointer { values in
-                for row in tile..<min(count, values.count, tile + sessionsPerTile) {
-                  let raw = values[row]
-                  if raw.isNaN { continue }
-                  let value = part.isReversed ? part.mirror - raw : raw
-                  weightedSum[row] += part.weight * value
-                  weightTotal[row] += part.weight
-                  answered[row] += 1
+              let weight = part.weight
+              if part.column.isCoded {
+                part.column.codes.withUnsafeBufferPointer { codes in
+                  part.keyedTable.withUnsafeBufferPointer { keyed in
+                    for row in tile..<min(count, codes.count, tile + sessionsPerTile) {
+                      add(keyed[Int(codes[row])], row: row, weight: weight)
+                    }
+                  }
+                }
+              } else {
+                part.column.values.withUnsafeBufferPointer { values in
+                  for row in tile..<min(count, values.count, tile + sessionsPerTile) {
+                    let raw = values[row]
+                    add(part.isReversed ? part.mirror - raw : raw, row: row, weight: weight)
+                  }
                 }
               }
             }
