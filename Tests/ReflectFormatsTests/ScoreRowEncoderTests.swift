@@ -8,15 +8,25 @@ import Testing
 /// (formatted by `printf`), negative, in every band, with and without norms and POMP, and
 /// names to quote and to neutralise.
 @Suite struct ScoreRowEncoderTests {
+  /// Sessions in pairs that share cells (wave, instrument, version) with the one before,
+  /// which the encoder copies: plain, to quote, to neutralise, and longer than 64 bytes.
   static let sessions = [
     SessionInfo(
       respondent: "p1", wave: "pre", session: "s-1", instrumentID: "leadership",
       version: "1.0.0"),
     SessionInfo(
+      respondent: "p2", wave: "pre", session: "s-2", instrumentID: "leadership",
+      version: "1.0.1"),
+    SessionInfo(
       respondent: "=cmd", wave: "a,b", session: "say \"hi\"", instrumentID: "",
       version: "-1"),
     SessionInfo(
+      respondent: "q", wave: "a,b", session: "s", instrumentID: "", version: "-1"),
+    SessionInfo(
       respondent: "Zürich", wave: "line\nbreak", session: "'+x", instrumentID: "i",
+      version: String(repeating: "v\"", count: 300)),
+    SessionInfo(
+      respondent: "z", wave: "line\nbreak", session: "'+y", instrumentID: "j",
       version: String(repeating: "v\"", count: 300)),
   ]
 
@@ -59,11 +69,12 @@ import Testing
     ]
   }
 
-  /// The rows as `CSVWriter` writes them cell by cell.
+  /// The rows as `CSVWriter` writes them cell by cell, as text (so that a failure shows
+  /// where they differ).
   static func reference(
     _ columns: [ScoreColumn], rows: [Int], options: CSVWriter.Options
-  ) -> [UInt8] {
-    CSVWriter.bytes(options: options) { writer in
+  ) -> String {
+    let bytes = CSVWriter.bytes(options: options) { writer in
       for row in rows {
         for column in columns {
           ScoreReportCSVTests.writeReferenceRow(
@@ -71,6 +82,11 @@ import Testing
         }
       }
     }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func text(_ rows: EncodedRows) -> String {
+    rows.withBytes { String(decoding: $0, as: UTF8.self) }
   }
 
   @Test("encodes rows as the writer writes them", arguments: [false, true])
@@ -82,12 +98,13 @@ import Testing
     let encoder = ScoreRowEncoder(columns: columns, sessions: sessions, options: options)
     let rows = Array(0..<count)
     for range in [0..<count, 3..<7, 5..<5] {
-      let encoded = encoder.encode(rows[range]).withBytes { Array($0) }
-      #expect(encoded == Self.reference(columns, rows: Array(range), options: options))
+      #expect(
+        Self.text(encoder.encode(rows[range]))
+          == Self.reference(columns, rows: Array(range), options: options))
     }
     let picked = [9, 2, 2, 30]
     #expect(
-      encoder.encode(picked[...]).withBytes { Array($0) }
+      Self.text(encoder.encode(picked[...]))
         == Self.reference(columns, rows: picked, options: options))
   }
 
@@ -107,7 +124,7 @@ import Testing
     let encoder = ScoreRowEncoder(columns: columns, sessions: sessions, options: .init())
     let rows = Array(0..<count)
     #expect(
-      encoder.encode(rows[...]).withBytes { Array($0) }
+      Self.text(encoder.encode(rows[...]))
         == Self.reference(columns, rows: rows, options: .init()))
   }
 

@@ -34,7 +34,7 @@ struct ScoreRowEncoder: Sendable {
     var hasNorms: Bool
     /// The most bytes a row of this score takes after the session's cells, but for
     /// numbers that `CSVNumberFormat.slowText(_:)` writes, and room for the whole-slot
-    /// copies of `ScoreCellsCache`.
+    /// copies of `ScoreCellsCache` and the 64-byte copies of `ByteBuffer.appendShort`.
     var maximumLength: Int
   }
 
@@ -95,7 +95,11 @@ struct ScoreRowEncoder: Sendable {
           maximumLength: prefix.count + longestBand + tail.count + numbers
             + ScoreCellsCache.cellsSize))
     }
+    constants += repeatElement(0, count: Self.padding)
   }
+
+  /// Bytes readable after the end of any piece of `constants`, for `appendShort`.
+  static let padding = 64
 
   /// Adds the bytes `body` writes to `constants`.
   private mutating func append(_ body: (inout CSVWriter) -> Void) -> Span {
@@ -123,44 +127,56 @@ struct ScoreRowEncoder: Sendable {
     }
     var output = ByteBuffer(capacity: rows.count * max(columnCount, 1) * 128)
     let cache = ScoreCellsCache(columns: columnCount)
-    constants.withUnsafeBufferPointer { constants in
-      plans.withUnsafeBufferPointer { plans in
-        bands.withUnsafeBufferPointer { bands in
-          scores.withUnsafeBufferPointer { scores in
-            answered.withUnsafeBufferPointer { answered in
-              guard let constants = constants.baseAddress else { return }
-              for (index, row) in rows.enumerated() {
-                var session: Span?
-                for column in 0..<columnCount {
-                  let plan = plans[column]
-                  let cell = index * columnCount + column
-                  if let session {
-                    output.reserve(session.count + plan.maximumLength)
-                    output.appendUnchecked(output.base + session.start, count: session.count)
-                  } else {
-                    session = encodeSession(row, into: &output)
-                    output.reserve(plan.maximumLength)
-                  }
-                  output.appendUnchecked(constants + plan.prefix.start, count: plan.prefix.count)
-                  let score = scores[cell]
-                  if score.isNaN {
-                    // No score: no POMP and no band either.
+    sessions.withUnsafeBufferPointer { sessions in
+      constants.withUnsafeBufferPointer { constants in
+        plans.withUnsafeBufferPointer { plans in
+          bands.withUnsafeBufferPointer { bands in
+            scores.withUnsafeBufferPointer { scores in
+              answered.withUnsafeBufferPointer { answered in
+                guard let constants = constants.baseAddress else { return }
+                var shared = SharedCells()
+                for (index, row) in rows.enumerated() {
+                  var session: Span?
+                  for column in 0..<columnCount {
+                    let plan = plans[column]
+                    let cell = index * columnCount + column
+                    if let session {
+                      output.reserve(session.count + plan.maximumLength)
+                      // The session's cells are followed by the rest of its first row.
+                      output.appendShort(
+                        output.base + session.start, count: session.count,
+                        readable: output.count - session.start)
+                    } else {
+                      session = encodeSession(
+                        row, sessions: sessions, shared: &shared, into: &output)
+                      output.reserve(plan.maximumLength)
+                    }
+                    output.appendShort(
+                      constants + plan.prefix.start, count: plan.prefix.count,
+                      readable: plan.prefix.count + Self.padding)
+                    let score = scores[cell]
+                    if score.isNaN {
+                      // No score: no POMP and no band either.
+                      output.appendByteUnchecked(CSVByte.comma)
+                      output.appendByteUnchecked(CSVByte.comma)
+                    } else if !cache.copy(column: column, score: score, into: &output) {
+                      let start = output.count
+                      encodeScore(
+                        score, plan: plan, bands: bands, constants: constants, into: &output)
+                      cache.keep(
+                        column: column, score: score, output.base + start,
+                        count: output.count - start
+                      )
+                    }
                     output.appendByteUnchecked(CSVByte.comma)
-                    output.appendByteUnchecked(CSVByte.comma)
-                  } else if !cache.copy(column: column, score: score, into: &output) {
-                    let start = output.count
-                    encodeScore(
-                      score, plan: plan, bands: bands, constants: constants, into: &output)
-                    cache.keep(
-                      column: column, score: score, output.base + start, count: output.count - start
-                    )
-                  }
-                  output.appendByteUnchecked(CSVByte.comma)
-                  let count = answered[cell]
-                  output.appendIntegerUnchecked(count)
-                  output.appendUnchecked(constants + plan.tail.start, count: plan.tail.count)
-                  if plan.hasNorms {
-                    encodeNorms(columns[column].norms(row), into: &output, plan: plan)
+                    let count = answered[cell]
+                    output.appendIntegerUnchecked(count)
+                    output.appendShort(
+                      constants + plan.tail.start, count: plan.tail.count,
+                      readable: plan.tail.count + Self.padding)
+                    if plan.hasNorms {
+                      encodeNorms(columns[column].norms(row), into: &output, plan: plan)
+                    }
                   }
                 }
               }
@@ -198,28 +214,70 @@ struct ScoreRowEncoder: Sendable {
     }
   }
 
+  /// Where the cells of the session last encoded are in the output: those that most
+  /// sessions share (wave, instrument, version) are copied from there when the next
+  /// session's are the same.
+  private struct SharedCells {
+    /// The session, or -1 for none yet.
+    var row = -1
+    var wave = 0..<0
+    var instrument = 0..<0
+    var version = 0..<0
+  }
+
   /// Writes the five cells of session `row`, and their comma, and says where they are.
-  private func encodeSession(_ row: Int, into output: inout ByteBuffer) -> Span {
-    let session = sessions[row]
+  private func encodeSession(
+    _ row: Int, sessions: UnsafeBufferPointer<SessionInfo>, shared: inout SharedCells,
+    into output: inout ByteBuffer
+  ) -> Span {
     let start = output.count
-    appendText(session.respondent, to: &output)
+    let previous = shared.row
+    shared.row = row
+    appendText(sessions[row].respondent, to: &output)
     output.appendByte(CSVByte.comma)
-    appendText(session.wave, to: &output)
+    shared.wave = appendText(
+      sessions[row].wave, sameAs: previous >= 0 && sessions[previous].wave == sessions[row].wave,
+      cell: shared.wave, to: &output)
     output.appendByte(CSVByte.comma)
-    appendText(session.session, to: &output)
+    appendText(sessions[row].session, to: &output)
     output.appendByte(CSVByte.comma)
-    appendText(session.instrumentID, to: &output)
+    shared.instrument = appendText(
+      sessions[row].instrumentID,
+      sameAs: previous >= 0 && sessions[previous].instrumentID == sessions[row].instrumentID,
+      cell: shared.instrument, to: &output)
     output.appendByte(CSVByte.comma)
-    appendText(session.version, to: &output)
+    shared.version = appendText(
+      sessions[row].version,
+      sameAs: previous >= 0 && sessions[previous].version == sessions[row].version,
+      cell: shared.version, to: &output)
     return Span(start: start, count: output.count - start)
   }
 
+  /// Writes a text cell, copied from `cell` in the output when it is the same text, and
+  /// says where it is.
+  private func appendText(
+    _ text: String, sameAs isSame: Bool, cell: Range<Int>, to output: inout ByteBuffer
+  ) -> Range<Int> {
+    let start = output.count
+    if isSame {
+      output.reserve(cell.count)
+      output.appendUnchecked(output.base + cell.lowerBound, count: cell.count)
+    } else {
+      appendText(text, to: &output)
+    }
+    return start..<output.count
+  }
+
   private func appendText(_ text: String, to output: inout ByteBuffer) {
-    var text = text
-    text.withUTF8 { text in
+    func append(_ text: UnsafeBufferPointer<UInt8>) {
       output.reserve(CSVWriter.maximumEncodedLength(ofText: text.count))
       output.count += CSVWriter.encode(
         text: text, neutralizingFormulas: neutralizesFormulas, to: output.base + output.count)
+    }
+    // Native strings (all but some bridged ones) without a copy.
+    if text.utf8.withContiguousStorageIfAvailable(append) == nil {
+      var text = text
+      text.withUTF8(append)
     }
   }
 
@@ -294,6 +352,29 @@ private struct ByteBuffer: ~Copyable {
     (base + count).update(from: bytes, count: length)
     count &+= length
   }
+
+  /// Appends `length` bytes, with room for `ByteBuffer.shortCopy` bytes made: 64 bytes
+  /// are copied, in four 16-byte moves rather than a call to `memmove`, when `bytes` has
+  /// that many `readable` bytes and `length` is at most that; else exactly `length`.
+  @inline(__always)
+  mutating func appendShort(_ bytes: UnsafePointer<UInt8>, count length: Int, readable: Int) {
+    guard length <= Self.shortCopy, readable >= Self.shortCopy else {
+      appendUnchecked(bytes, count: length)
+      return
+    }
+    let source = UnsafeRawPointer(bytes)
+    let target = UnsafeMutableRawPointer(base + count)
+    for offset in stride(from: 0, to: Self.shortCopy, by: 16) {
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self),
+        toByteOffset: offset, as: SIMD16<UInt8>.self)
+    }
+    count &+= length
+  }
+
+  /// The bytes `appendShort` copies at once: no more than the room that rows keep for the
+  /// copies of `ScoreCellsCache`.
+  static let shortCopy = ScoreCellsCache.cellsSize
 
   @inline(__always)
   mutating func appendByteUnchecked(_ byte: UInt8) {
