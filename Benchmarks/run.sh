@@ -21,9 +21,11 @@ mkdir -p "$data"
 python3 -c 'import pandas, numpy' 2>/dev/null || pip install --quiet pandas numpy
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
 
-echo "building reflect (release)…" >&2
-swift build -c release --product reflect >&2
-bin="$(swift build -c release --show-bin-path)/reflect"
+# Linked with the Swift runtime and Foundation inside the binary, as a release is shipped:
+# it starts in about 20 ms instead of 35 ms (no dynamic linking of a dozen libraries).
+echo "building reflect (release, static Swift libraries)…" >&2
+swift build -c release --static-swift-stdlib --product reflect >&2
+bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/reflect"
 
 long="$data/leadership-$respondents.csv"
 if [ ! -s "$long" ]; then
