@@ -141,8 +141,10 @@ extension CSVReader {
     // them.
     var previousStart = -1
     var previousFieldCount = 0
-    // Leading fields of the current record that repeat the previous record's.
+    // Leading fields of the current record that repeat the previous record's, and of the
+    // previous record (usually the same number: the session's fields).
     var repeated = 0
+    var previousRepeated = 0
     blocks: while end &- block >= 64 {
       // A block has at most 64 fields: make room once here rather than at every comma.
       let count = spans.distance(to: field)
@@ -201,10 +203,12 @@ extension CSVReader {
           recordStart = next
           fieldStart = next
           field = spans
+          previousRepeated = repeated
           repeated = 0
           if previousStart >= 0 {
             repeated = repeatLeadingFields(
-              of: previousStart, fieldCount: previousFieldCount, at: next, end: end)
+              of: previousStart, fieldCount: previousFieldCount, at: next, end: end,
+              likely: previousRepeated)
             if repeated > 0 {
               // Scanning goes on from the first field that differs, in a block of its own.
               field = spans + repeated
@@ -228,21 +232,29 @@ extension CSVReader {
   /// in `spans`: their spans are the same for the record at `next`, as spans are offsets
   /// from a record's start. 0 when none are, or when the buffer ends too soon after
   /// `next` to compare 16 bytes at a time.
+  /// `likely` is the count to check first (the previous record's).
   @inline(__always)
   private func repeatLeadingFields(
-    of previous: Int, fieldCount: Int, at next: Int, end: Int
+    of previous: Int, fieldCount: Int, at next: Int, end: Int, likely: Int
   )
     -> Int
   {
     guard fieldCount > 1 else { return 0 }
     // Up to the previous record's last comma: its last field ends at a line end.
-    let length = spans[fieldCount &- 2].end &+ 1
+    let last = fieldCount &- 1
+    let length = spans[last &- 1].end &+ 1
     // Compared 16 bytes at a time, reading up to 15 bytes past `length` on both sides,
     // all within the buffer.
     guard end &- next >= length &+ 16 else { return 0 }
     let same = sameLeadingBytes(buffer + previous, buffer + next, upTo: length)
+    // The fields whose comma is among the same bytes; their ends grow with their index.
+    if likely > 0 && likely <= last && spans[likely &- 1].end < same
+      && (likely == last || spans[likely].end >= same)
+    {
+      return likely
+    }
     var count = 0
-    while count < fieldCount &- 1 && spans[count].end < same { count &+= 1 }
+    while count < last && spans[count].end < same { count &+= 1 }
     return count
   }
 
@@ -366,19 +378,16 @@ func specialByteMask(_ base: UnsafeMutablePointer<UInt8>, at position: Int) -> U
   let quote = _mm_set1_epi8(Int8(bitPattern: CSVByte.quote))
   let lineFeed = _mm_set1_epi8(Int8(bitPattern: CSVByte.lineFeed))
   let carriageReturn = _mm_set1_epi8(Int8(bitPattern: CSVByte.carriageReturn))
-  var mask: UInt64 = 0
-  var offset = 0
-  while offset < 64 {
+  @inline(__always)
+  func bits(_ offset: Int) -> UInt64 {
     let bytes = _mm_loadu_si128(
       UnsafeRawPointer(base + (position &+ offset)).assumingMemoryBound(to: __m128i.self))
     let found = _mm_or_si128(
       _mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, quote)),
       _mm_or_si128(_mm_cmpeq_epi8(bytes, lineFeed), _mm_cmpeq_epi8(bytes, carriageReturn)))
-    let bits = UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(found)))
-    mask |= bits &<< UInt64(offset)
-    offset &+= 16
+    return UInt64(UInt16(truncatingIfNeeded: _mm_movemask_epi8(found)))
   }
-  return mask
+  return bits(0) | bits(16) &<< 16 | bits(32) &<< 32 | bits(48) &<< 48
 }
 #endif
 
