@@ -229,7 +229,8 @@ struct ResponseColumn: Sendable {
         codes[row] = AnswerCoding.unanswered
         return
       }
-      if let code = table.firstIndex(of: value) {
+      // The same bits, so that -0.0 stays -0.0.
+      if let code = table.firstIndex(where: { $0.bitPattern == value.bitPattern }) {
         codes[row] = UInt8(truncatingIfNeeded: code)
         return
       }
