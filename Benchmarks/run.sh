@@ -92,12 +92,20 @@ names="wc reflect${baseline:+ baseline} peer"
 awk -v size="$size" -v wc="$(median wc 2)" -v wcc="$(median wc 3)" \
   -v r="$(median reflect 2)" -v rc="$(median reflect 3)" -v rk="$(median reflect 4)" \
   -v p="$(median peer 2)" -v pc="$(median peer 3)" -v pk="$(median peer 4)" 'BEGIN {
+  # Times are rounded to 0.01 s: on a tiny file they may be 0.
+  if (r <= 0) r = 0.01
+  if (rc <= 0) rc = 0.01
   printf "reflect is %.1fx faster than the peer in wall time (%.1fx in CPU time), with %.2f of its peak memory\n", p / r, pc / rc, rk / pk
-  printf "reflect takes %.1fx the wall time of wc -l (%.1fx its CPU time); %.0f MB/s of CSV\n", r / wc, rc / (wcc > 0 ? wcc : 0.01), size / r
+  if (wc > 0)
+    printf "reflect takes %.1fx the wall time of wc -l (%.1fx its CPU time); %.0f MB/s of CSV\n", r / wc, rc / (wcc > 0 ? wcc : 0.01), size / r
+  else
+    printf "wc -l took under 0.01 s: the file is too small for the ratio (use 100000 respondents)\n"
 }' | tee -a "$data/summary.txt"
 if [ -n "$baseline" ]; then
   awk -v r="$(median reflect 2)" -v rc="$(median reflect 3)" -v b="$(median baseline 2)" \
     -v bc="$(median baseline 3)" 'BEGIN {
+    if (b <= 0) b = 0.01
+    if (bc <= 0) bc = 0.01
     printf "against the baseline: %.2fx its wall time, %.2fx its CPU time\n", r / b, rc / bc
   }' | tee -a "$data/summary.txt"
 fi
