@@ -105,7 +105,23 @@ import Testing
         ["profile", "nobody", "--instrument", "openness"], directory: folder,
         environment: environment)
       #expect(unknown.status == 1)
-      #expect(unknown.stderr.hasPrefix("error: "))
+      #expect(
+        unknown.stderr
+          == "error: respondent 'nobody' has no session of 'openness'; `reflect sessions --instrument openness` lists who has\n"
+      )
+      // From a file, the message names the file rather than the store's command.
+      let exported = try ReflectProcess.run(
+        ["export", "--instrument", "openness", "--what", "long", "--out", "."],
+        directory: folder, environment: environment)
+      #expect(exported.status == 0)
+      let unknownInFile = try ReflectProcess.run(
+        ["profile", "nobody", "--instrument", "openness", "--responses", "openness-long.csv"],
+        directory: folder, environment: environment)
+      #expect(unknownInFile.status == 1)
+      #expect(
+        unknownInFile.stderr
+          == "openness-long.csv: error: respondent 'nobody' has no session of 'openness' in this file; its respondent column lists who has\n"
+      )
     }
   }
 

@@ -42,7 +42,14 @@ struct Profile: ParsableCommand {
     do {
       profile = try GrowthData(responses).profile(of: respondent)
     } catch {
-      Terminal.error("error: \(error.message)")
+      // The library's hint names the store's `sessions` command; a file lists its own.
+      if error.code == .unknownRespondent, let file = input.responses {
+        Terminal.error(
+          "\(file): error: respondent '\(respondent)' has no session of '\(responses.instrument.id)' in this file; its respondent column lists who has"
+        )
+      } else {
+        Terminal.error("error: \(error.message)")
+      }
       throw ExitCode(1)
     }
     switch format.value {
