@@ -172,9 +172,7 @@ struct GrowthProfileTests {
     #expect(
       throws: GrowthError(
         code: .unknownRespondent,
-        message:
-          "respondent 'nobody' has no session of 'growth'; "
-          + "`reflect sessions --instrument growth` lists who has")
+        message: "respondent 'nobody' has no session of 'growth'")
     ) {
       try data.profile(of: "nobody")
     }

@@ -24,12 +24,13 @@ public struct GrowthError: Error, Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { message }
 
+  /// (Where to see who has sessions depends on where the answers came from: the caller
+  /// says, e.g. the store's `reflect sessions`, or the file's respondent column.)
   static func unknownRespondent(_ respondent: String, instrument: String) -> GrowthError {
     GrowthError(
       code: .unknownRespondent,
       message:
-        "respondent '\(respondent)' has no session of '\(instrument)'; "
-        + "`reflect sessions --instrument \(instrument)` lists who has")
+        "respondent '\(respondent)' has no session of '\(instrument)'")
   }
 
   static func unknownWave(_ wave: String, instrument: String, available: [String]) -> GrowthError {

@@ -42,10 +42,13 @@ struct Profile: ParsableCommand {
     do {
       profile = try GrowthData(responses).profile(of: respondent)
     } catch {
-      // The library's hint names the store's `sessions` command; a file lists its own.
+      // Where to see who has sessions depends on where they were read from.
       if error.code == .unknownRespondent, let file = input.responses {
         Terminal.error(
-          "\(file): error: respondent '\(respondent)' has no session of '\(responses.instrument.id)' in this file; its respondent column lists who has"
+          "\(file): error: \(error.message) in this file; its respondent column lists who has")
+      } else if error.code == .unknownRespondent {
+        Terminal.error(
+          "error: \(error.message); `reflect sessions --instrument \(responses.instrument.id)` lists who has"
         )
       } else {
         Terminal.error("error: \(error.message)")
